@@ -1,0 +1,23 @@
+"""Settings for the test suite: the real settings, with a throwaway media folder and fast hashing.
+
+`DATABASE_URL` still decides the database, so `make test` runs on SQLite by default and on
+PostgreSQL when `DATABASE_URL` points at one (as CI does).
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from .settings import *  # noqa: F403
+
+MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

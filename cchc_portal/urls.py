@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from news.sitemaps import ArticleSitemap, CategorySitemap
+
+admin.site.site_header = _("Quản trị cổng thông tin CCHC")
+admin.site.site_title = _("Quản trị CCHC")
+admin.site.index_title = _("Quản lý nội dung")
+
+urlpatterns = [
+    # Before the admin, whose catch-all would otherwise answer these addresses.
+    path("quan-tri/soan-thao/", include("core.urls")),
+    path("quan-tri/", admin.site.urls),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"articles": ArticleSitemap, "categories": CategorySitemap}},
+        name="sitemap",
+    ),
+    path("", include("news.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

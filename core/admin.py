@@ -1,0 +1,35 @@
+from django.contrib import admin
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .models import SiteSettings
+
+
+class ContentManagedAdminMixin:
+    """Fills `created_by` / `updated_by` of a ContentManagedModel from the logged-in user."""
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """A single record: the list page goes straight to it, and it cannot be added or deleted."""
+
+    fieldsets = [
+        (None, {"fields": ["site_name", "short_name", "owner", "responsible_person"]}),
+        ("Liên hệ", {"fields": ["address", "phone", "email", "domain"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        site_settings = SiteSettings.load()
+        return redirect(reverse("admin:core_sitesettings_change", args=[site_settings.pk]))

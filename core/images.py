@@ -1,0 +1,90 @@
+"""Checking uploaded images by decoding them, not by trusting their names."""
+
+import uuid
+import warnings
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, UnidentifiedImageError
+
+# Pillow format name -> the extension files of that format are stored with.
+ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+MAX_IMAGE_PIXELS = 50_000_000  # far above any photo, far below a decompression bomb
+
+
+def check_image_file(file) -> str:
+    """Decode `file` fully and return its Pillow format name.
+
+    Raises `ValidationError` with a message for staff when the file is too large, is not an
+    image, is an image of a format we do not publish, or is damaged.
+    """
+    max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
+    if file.size is not None and file.size > max_bytes:
+        raise ValidationError(
+            _("Ảnh quá lớn (%(size)s). Dung lượng tối đa là %(max)s.")
+            % {"size": filesizeformat(file.size), "max": filesizeformat(max_bytes)},
+            code="too_large",
+        )
+    allowed = ", ".join(sorted(ALLOWED_IMAGE_FORMATS))
+    try:
+        file.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(file) as image:
+                image_format = image.format
+                if image.width * image.height > MAX_IMAGE_PIXELS:
+                    raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="too_big")
+                image.verify()
+            file.seek(0)
+            # verify() checks structure only; loading decodes every pixel.
+            with Image.open(file) as image:
+                image.load()
+    except ValidationError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            _("Tệp này không phải là ảnh. Chỉ nhận ảnh %(formats)s.") % {"formats": allowed},
+            code="not_an_image",
+        ) from None
+    except (OSError, SyntaxError, ValueError):
+        raise ValidationError(
+            _("Ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh %(formats)s.") % {"formats": allowed},
+            code="damaged",
+        ) from None
+    finally:
+        file.seek(0)
+    if image_format not in ALLOWED_IMAGE_FORMATS:
+        raise ValidationError(
+            _("Định dạng ảnh %(format)s không được hỗ trợ. Chỉ nhận ảnh %(formats)s.")
+            % {"format": image_format, "formats": allowed},
+            code="bad_format",
+        )
+    return image_format
+
+
+def validate_image_file(file) -> None:
+    """Model-field validator form of `check_image_file`."""
+    check_image_file(file)
+
+
+def generated_image_path(folder: str, filename: str, file=None) -> str:
+    """`folder/YYYY/MM/<random>.<ext>`: never the uploader's file name, never a collision.
+
+    The extension follows the decoded format when `file` is given, so a PNG uploaded as
+    `photo.jpg` is stored as `.png`.
+    """
+    extension = PurePath(filename).suffix.lower().lstrip(".") or "img"
+    if file is not None:
+        try:
+            file.seek(0)
+            with Image.open(file) as image:
+                extension = ALLOWED_IMAGE_FORMATS.get(image.format, extension)
+        except (OSError, ValueError):
+            pass
+        finally:
+            file.seek(0)
+    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"

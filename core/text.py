@@ -1,0 +1,39 @@
+"""Vietnamese-aware text helpers."""
+
+import unicodedata
+
+from django.utils.text import slugify
+
+# Letters that Unicode does not decompose into a base letter plus a mark.
+_UNDECOMPOSABLE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def vietnamese_slugify(value: str, max_length: int = 200) -> str:
+    """Turn a Vietnamese title into an ASCII slug.
+
+    >>> vietnamese_slugify("Hội nghị trực tuyến phân tích chỉ số")
+    'hoi-nghi-truc-tuyen-phan-tich-chi-so'
+    >>> vietnamese_slugify("Đường Điện Biên")
+    'duong-dien-bien'
+    """
+    ascii_text = unicodedata.normalize("NFKD", value.translate(_UNDECOMPOSABLE))
+    slug = slugify(ascii_text)
+    return slug[:max_length].strip("-")
+
+
+def unique_slug(instance, source: str, *, field_name: str = "slug") -> str:
+    """A slug for `instance` made from `source`, suffixed -2, -3, … when already taken."""
+    model = type(instance)
+    max_length = model._meta.get_field(field_name).max_length
+    base = vietnamese_slugify(source, max_length=max_length - 6) or model._meta.model_name
+    others = (
+        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
+    )
+    taken = set(
+        others.filter(**{f"{field_name}__startswith": base}).values_list(field_name, flat=True)
+    )
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{number}"
+        number += 1
+    return candidate

@@ -1,0 +1,119 @@
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.admin import ContentManagedAdminMixin
+
+from .models import Article, ArticleImage, Category, RelatedArticle
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "order", "show_in_menu"]
+    list_editable = ["order", "show_in_menu"]
+    list_filter = ["show_in_menu", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        js = ["admin/js/vietnamese_urlify.js"]
+
+
+class ArticleImageInline(admin.TabularInline):
+    model = ArticleImage
+    extra = 1
+    fields = ["preview", "image", "alt_text", "caption", "after_paragraph", "order"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description=_("xem trước"))
+    def preview(self, obj):
+        if not obj.pk or not obj.image:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="{}" style="max-width:120px;max-height:90px">',
+            obj.image.url,
+            obj.alt_text,
+        )
+
+
+class RelatedArticleInline(admin.TabularInline):
+    model = RelatedArticle
+    fk_name = "from_article"
+    extra = 1
+    autocomplete_fields = ["to_article"]
+    fields = ["to_article", "order"]
+    verbose_name = _("tin liên quan")
+    verbose_name_plural = _("tin liên quan (hiện trước; thiếu thì lấy tin mới cùng chuyên mục)")
+
+
+@admin.register(Article)
+class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "is_published",
+        "published_at",
+        "is_featured",
+        "updated_at",
+    ]
+    list_filter = ["status", "category", "is_featured"]
+    list_select_related = ["category"]
+    search_fields = ["title", "summary"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["category"]
+    inlines = [ArticleImageInline, RelatedArticleInline]
+    actions = ["publish_articles", "unpublish_articles"]
+    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
+        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured"]}),
+        (
+            _("Lịch sử"),
+            {
+                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    class Media:
+        js = ["admin/js/vietnamese_urlify.js"]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self._slug_is_locked(obj) else {"slug": ["title"]}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if self._slug_is_locked(obj):
+            fields.insert(0, "slug")
+        return fields
+
+    @staticmethod
+    def _slug_is_locked(obj) -> bool:
+        # Links to a published article are out in the world; its address must not change.
+        return obj is not None and obj.status == Article.Status.PUBLISHED
+
+    @admin.display(boolean=True, description=_("đang hiện công khai"))
+    def is_published(self, obj):
+        return obj.is_public
+
+    @admin.action(description=_("Đăng các bài đã chọn"), permissions=["change"])
+    def publish_articles(self, request, queryset):
+        count = queryset.publish()
+        self.message_user(
+            request,
+            ngettext("Đã đăng %(count)d bài.", "Đã đăng %(count)d bài.", count) % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Gỡ các bài đã chọn (về bản nháp)"), permissions=["change"])
+    def unpublish_articles(self, request, queryset):
+        count = queryset.unpublish()
+        self.message_user(
+            request,
+            ngettext("Đã gỡ %(count)d bài.", "Đã gỡ %(count)d bài.", count) % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,371 @@
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import RichTextField
+from core.htmlblocks import split_top_level_blocks
+from core.images import generated_image_path, validate_image_file
+from core.models import ContentManagedModel
+from core.text import unique_slug
+
+RELATED_ARTICLES_SHOWN = 5
+
+
+class CategoryQuerySet(models.QuerySet):
+    def menu(self):
+        """Top-level categories shown in the site's main menu, in menu order."""
+        return self.filter(show_in_menu=True, parent__isnull=True)
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=150)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tự tạo từ tên chuyên mục."),
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("chuyên mục cha"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+        help_text=_("Chỉ một cấp: chuyên mục cha không được có chuyên mục cha."),
+    )
+    show_in_menu = models.BooleanField(_("hiện trên menu"), default=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.parent_id is None:
+            return
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": _("Chuyên mục cha đã là chuyên mục con; chỉ cho phép một cấp.")}
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {"parent": _("Chuyên mục này đang có chuyên mục con nên không thể làm con.")}
+            )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """What the public may see: published, with a publication time that has come.
+
+        This is the one definition of "public"; views, feeds, the sitemap and template tags
+        all use it. An article scheduled for later becomes public by itself when its time
+        comes: no job has to run.
+        """
+        return self.filter(
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now or timezone.now(),
+        )
+
+    def in_category(self, category):
+        """Articles of `category` and of its sub-categories."""
+        return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def for_listing(self):
+        """With what a list needs (category, cover photo) fetched in a fixed number of queries."""
+        return self.select_related("category").prefetch_related(
+            Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
+        )
+
+    def latest_by_menu_category(self, per_category: int) -> list["CategorySection"]:
+        """The newest public articles of each menu category (sub-categories included), in
+        menu order, in three queries whatever the number of categories."""
+        categories = list(Category.objects.menu())
+        section = Coalesce("category__parent_id", "category_id")
+        articles = (
+            self.published()
+            .for_listing()
+            .annotate(
+                section_id=section,
+                section_rank=Window(
+                    RowNumber(),
+                    partition_by=[section],
+                    order_by=[F("published_at").desc(), F("pk").desc()],
+                ),
+            )
+            .filter(section_id__in=[category.pk for category in categories])
+            .filter(section_rank__lte=per_category)
+            .order_by("-published_at", "-pk")
+        )
+        by_section = defaultdict(list)
+        for article in articles:
+            by_section[article.section_id].append(article)
+        return [
+            CategorySection(category, by_section[category.pk])
+            for category in categories
+            if by_section[category.pk]
+        ]
+
+    def publish(self, now=None):
+        """Publish every article in the queryset; an article without a time gets `now`."""
+        now = now or timezone.now()
+        self.filter(published_at__isnull=True).update(published_at=now)
+        return self.update(status=Article.Status.PUBLISHED, updated_at=now)
+
+    def unpublish(self):
+        return self.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+
+
+class Article(ContentManagedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đã đăng")
+
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "Tạo tự động từ tiêu đề (bỏ dấu). Không đổi được sau khi bài đã đăng, "
+            "để các liên kết cũ vẫn dùng được."
+        ),
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("chuyên mục"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    summary = models.TextField(
+        _("tóm tắt"), help_text=_("Đoạn mở đầu, hiện đậm dưới tiêu đề và trong danh sách tin.")
+    )
+    body = RichTextField(_("nội dung"))
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        _("thời điểm đăng"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Để trống thì lấy thời điểm bấm đăng. Một thời điểm trong tương lai: bài tự hiện "
+            "khi đến giờ."
+        ),
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    related_articles = models.ManyToManyField(
+        "self",
+        verbose_name=_("tin liên quan"),
+        through="RelatedArticle",
+        through_fields=("from_article", "to_article"),
+        symmetrical=False,
+        blank=True,
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        ordering = ["-published_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(
+                fields=["category", "status", "-published_at"], name="article_category_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:article", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def cover_image(self):
+        """The first photo, shown on list pages (uses the prefetch of `for_listing`)."""
+        images = self.images.all()
+        return images[0] if images else None
+
+    def clean(self):
+        if self.pk and self.slug:
+            stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
+            if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
+                raise ValidationError(
+                    {"slug": _("Bài đã đăng: không đổi đường dẫn để liên kết cũ vẫn dùng được.")}
+                )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def body_with_figures(self) -> list["BodyPart"]:
+        """The body's blocks with the photos placed after the block each one asks for.
+
+        Photos without a place, or asking for a block past the end, follow the body.
+        """
+        blocks = split_top_level_blocks(self.body)
+        images = sorted(self.images.all(), key=lambda image: (image.order, image.pk))
+        placed: dict[int, list[ArticleImage]] = {}
+        trailing = []
+        for image in images:
+            if image.after_paragraph and image.after_paragraph <= len(blocks):
+                placed.setdefault(image.after_paragraph, []).append(image)
+            else:
+                trailing.append(image)
+        parts = []
+        for number, block in enumerate(blocks, start=1):
+            parts.append(BodyPart(html=block))
+            parts.extend(BodyPart(image=image) for image in placed.get(number, []))
+        parts.extend(BodyPart(image=image) for image in trailing)
+        return parts
+
+    def related_for_display(self, limit: int = RELATED_ARTICLES_SHOWN) -> list["Article"]:
+        """ "Tin liên quan": the chosen related articles that are public, in their order, then
+        the newest public articles of the same category, up to `limit`. Never this article."""
+        links = (
+            RelatedArticle.objects.filter(
+                from_article=self, to_article__in=Article.objects.published()
+            )
+            .exclude(to_article=self)
+            .select_related("to_article__category")
+            .order_by("order", "pk")[:limit]
+        )
+        chosen = [link.to_article for link in links]
+        missing = limit - len(chosen)
+        if missing > 0:
+            chosen += list(
+                Article.objects.published()
+                .filter(category_id=self.category_id)
+                .exclude(pk__in=[self.pk, *(article.pk for article in chosen)])
+                .select_related("category")[:missing]
+            )
+        return chosen
+
+
+@dataclass(frozen=True)
+class CategorySection:
+    category: Category
+    articles: list[Article]
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    html: str = ""
+    image: "ArticleImage | None" = None
+
+
+def article_image_upload_to(instance, filename):
+    return generated_image_path("news", filename, file=instance.image.file)
+
+
+class ArticleImage(models.Model):
+    article = models.ForeignKey(
+        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="images"
+    )
+    image = models.ImageField(
+        _("ảnh"),
+        upload_to=article_image_upload_to,
+        validators=[validate_image_file],
+        width_field="width",
+        height_field="height",
+        help_text=_("JPEG, PNG, WebP hoặc GIF, tối đa 10 MB; nên rộng từ 1200 điểm ảnh."),
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    caption = models.CharField(_("chú thích"), max_length=500, blank=True)
+    alt_text = models.CharField(
+        _("mô tả ảnh"),
+        max_length=300,
+        help_text=_("Mô tả nội dung ảnh cho người khiếm thị và khi ảnh không tải được."),
+    )
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("đặt sau đoạn thứ"),
+        null=True,
+        blank=True,
+        help_text=_("Số thứ tự đoạn (khối) nội dung mà ảnh đứng sau; để trống: cuối bài."),
+    )
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("ảnh")
+        verbose_name_plural = _("ảnh của bài")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.caption or self.alt_text
+
+
+class RelatedArticle(models.Model):
+    """An admin-chosen "Tin liên quan" link, in the order the editor gave."""
+
+    from_article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links"
+    )
+    to_article = models.ForeignKey(
+        Article,
+        verbose_name=_("bài liên quan"),
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+    )
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tin liên quan")
+        verbose_name_plural = _("tin liên quan")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_article", "to_article"], name="related_article_once"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_article=models.F("to_article")),
+                name="related_article_not_self",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article} → {self.to_article}"
+
+    def clean(self):
+        if self.from_article_id and self.from_article_id == self.to_article_id:
+            raise ValidationError({"to_article": _("Một bài không thể liên quan đến chính nó.")})

@@ -1,0 +1,108 @@
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .models import Article, Category
+
+LATEST_SHOWN = 5
+HOME_LATEST_SHOWN = 8
+HOME_FEATURED_SHOWN = 4
+HOME_PER_CATEGORY_SHOWN = 4
+
+
+def latest_articles(exclude=None, limit=LATEST_SHOWN):
+    """ "Tin mới nhất": the newest public articles of the whole site."""
+    articles = Article.objects.published().select_related("category")
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude.pk)
+    return list(articles[:limit])
+
+
+class HomeView(TemplateView):
+    template_name = "news/home.html"
+
+    def get_context_data(self, **kwargs):
+        public = Article.objects.published().for_listing()
+        featured = list(public.filter(is_featured=True)[:HOME_FEATURED_SHOWN])
+        latest = list(public.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_SHOWN])
+        return super().get_context_data(
+            featured=featured,
+            latest=latest,
+            category_sections=Article.objects.latest_by_menu_category(HOME_PER_CATEGORY_SHOWN),
+            **kwargs,
+        )
+
+
+class ArticleListView(ListView):
+    """All public news, newest first, with an optional search."""
+
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        articles = Article.objects.published().for_listing()
+        self.query = self.request.GET.get("q", "").strip()[:200]
+        if self.query:
+            articles = articles.filter(
+                Q(title__icontains=self.query) | Q(summary__icontains=self.query)
+            )
+        return articles
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(query=self.query, **kwargs)
+
+
+class CategoryArticleListView(ArticleListView):
+    template_name = "news/category.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(
+            Category.objects.select_related("parent"), slug=self.kwargs["slug"]
+        )
+        return super().get_queryset().in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            category=self.category,
+            subcategories=list(self.category.children.all()),
+            **kwargs,
+        )
+
+
+class ArticleDetailView(DetailView):
+    """One article. Not yet public: 404, except for staff who may edit it (a preview)."""
+
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(
+            Article.objects.for_listing().select_related("category__parent"),
+            slug=self.kwargs["slug"],
+        )
+        self.is_preview = not article.is_public
+        if self.is_preview and not self.can_preview(article):
+            raise Http404(_("Không tìm thấy bài viết."))
+        return article
+
+    def can_preview(self, article) -> bool:
+        user = self.request.user
+        return user.is_active and user.is_staff and user.has_perm("news.change_article")
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        return super().get_context_data(
+            is_preview=self.is_preview,
+            related_articles=article.related_for_display(),
+            latest_articles=latest_articles(exclude=article),
+            **kwargs,
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview:
+            response["Cache-Control"] = "private, no-store"
+        return response
