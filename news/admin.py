@@ -18,7 +18,8 @@ class CategoryAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
-        js = ["admin/js/vietnamese_urlify.js"]
+        # After urlify.js, so that Django keeps this order when it merges the admin's media.
+        js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
 
 
 class ArticleImageInline(admin.TabularInline):
@@ -63,7 +64,6 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category"]
     inlines = [ArticleImageInline, RelatedArticleInline]
     actions = ["publish_articles", "unpublish_articles"]
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
@@ -80,7 +80,8 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["admin/js/vietnamese_urlify.js"]
+        # After urlify.js, so that Django keeps this order when it merges the admin's media.
+        js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if self._slug_is_locked(obj) else {"slug": ["title"]}

@@ -32,7 +32,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"nguoidung{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@laichau.gov.vn")
-    password = factory.PostGenerationMethodCall("set_password", "mat-khau-thu-nghiem-2019")
+    password = factory.django.Password("mat-khau-thu-nghiem-2019")
 
 
 class StaffFactory(UserFactory):
