@@ -13,6 +13,9 @@ from PIL import Image, UnidentifiedImageError
 
 # Pillow format name -> the extension files of that format are stored with.
 ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+# Pillow's names for files that are one of those formats to every browser: a JPEG carrying a
+# second picture (depth map, gain map), as phones write them, opens as "MPO".
+FORMAT_ALIASES = {"MPO": "JPEG"}
 MAX_IMAGE_PIXELS = 50_000_000  # far above any photo, far below a decompression bomb
 
 
@@ -35,7 +38,7 @@ def check_image_file(file) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(file) as image:
-                image_format = image.format
+                image_format = FORMAT_ALIASES.get(image.format, image.format)
                 if image.width * image.height > MAX_IMAGE_PIXELS:
                     raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="too_big")
                 image.verify()
@@ -82,9 +85,10 @@ def generated_image_path(folder: str, filename: str, file=None) -> str:
         try:
             file.seek(0)
             with Image.open(file) as image:
-                extension = ALLOWED_IMAGE_FORMATS.get(image.format, extension)
+                image_format = FORMAT_ALIASES.get(image.format, image.format)
+                extension = ALLOWED_IMAGE_FORMATS.get(image_format, extension)
         except (OSError, ValueError):
             pass
         finally:
             file.seek(0)
-    return f"{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    return f"{folder}/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{extension}"

@@ -224,12 +224,13 @@ class Article(ContentManagedModel):
         return images[0] if images else None
 
     def clean(self):
-        if self.pk and self.slug:
-            stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
-            if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
-                raise ValidationError(
-                    {"slug": _("Bài đã đăng: không đổi đường dẫn để liên kết cũ vẫn dùng được.")}
-                )
+        if not self.pk:
+            return
+        stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
+        if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
+            raise ValidationError(
+                {"slug": _("Bài đã đăng: không đổi đường dẫn để liên kết cũ vẫn dùng được.")}
+            )
 
     def save(self, *args, **kwargs):
         if not self.slug:

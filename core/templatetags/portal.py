@@ -1,5 +1,7 @@
 """Template helpers shared by every page."""
 
+from datetime import datetime
+
 from django import template
 from django.utils import timezone
 
@@ -22,5 +24,6 @@ def vn_date(value):
     """`11/07/2019`."""
     if not value:
         return ""
-    local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return f"{local:%d/%m/%Y}"
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{value:%d/%m/%Y}"
