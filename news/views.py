@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from .forms import ArticleSearchForm
 from .models import Article, Category
 
 LATEST_SHOWN = 5
@@ -44,7 +45,8 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         articles = Article.objects.published().for_listing()
-        self.query = self.request.GET.get("q", "").strip()[:200]
+        self.search_form = ArticleSearchForm(self.request.GET)
+        self.query = self.search_form.query()
         if self.query:
             articles = articles.filter(
                 Q(title__icontains=self.query) | Q(summary__icontains=self.query)
@@ -52,7 +54,7 @@ class ArticleListView(ListView):
         return articles
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, **kwargs)
+        return super().get_context_data(query=self.query, search_form=self.search_form, **kwargs)
 
 
 class CategoryArticleListView(ArticleListView):

@@ -301,3 +301,29 @@ def test_home_shows_a_scheduled_article_only_once_its_time_has_come(client):
     with time_machine.travel(datetime(2019, 7, 11, 17, 5, tzinfo=HANOI), tick=False):
         assert article.title in client.get(reverse("news:home")).content.decode()
     assert Article.objects.published().count() == 0
+
+
+HOSTILE_VALUES = ["%00", "a%00b", "%FF", "%ED%A0%80", "x" * 3000, "' OR 1=1 --", "%", "-1", "1e9"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_VALUES)
+@pytest.mark.parametrize(
+    "url", ["/", "/tin-tuc/", "/chuyen-muc/{category}/", "/tin-tuc/{article}/", "/tin-tuc/rss/",
+            "/sitemap.xml"],
+)  # fmt: skip
+def test_no_public_url_answers_5xx_to_hostile_query_strings(client, url, value):
+    article = ArticleFactory()
+    path = url.format(category=article.category.slug, article=article.slug)
+    for parameter in ["q", "page", "p"]:
+        response = client.get(f"{path}?{parameter}={value}")
+        assert response.status_code < 500, (path, parameter, value)
+
+
+def test_a_search_with_a_nul_byte_is_refused_with_a_message(client):
+    ArticleFactory(title="Tin có thật")
+    response = client.get("/tin-tuc/?q=a%00b")
+    assert response.status_code == 200
+    assert texts(response, "p", "form-error") == [
+        "Từ khoá tìm kiếm không hợp lệ: Null characters are not allowed."
+    ]
+    assert texts(response, "h3", "card__title") == ["Tin có thật"]
