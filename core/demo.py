@@ -1,0 +1,66 @@
+"""Helpers for demo-content loaders: write a row only when it differs, and count what was done.
+
+Each app's demo loader (`news.demo.load`, …) uses `sync_row`, so that `manage.py load_demo`
+can run any number of times without new rows or moved `updated_at` timestamps.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+from .fields import RichTextField
+from .sanitizer import sanitize_html
+
+
+@dataclass
+class Tally:
+    """How many rows (or files) a loader created, changed and found already as wanted."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def __str__(self):
+        return (
+            f"{self.total} (tạo mới {self.created}, cập nhật {self.updated}, "
+            f"giữ nguyên {self.unchanged})"
+        )
+
+
+def sync_row(model: type[models.Model], *, lookup: dict, values: dict, tally: Tally):
+    """Make the row found by `lookup` hold `values`: create it, update only what differs, or
+    leave it untouched (so auto-updated timestamps stay put when nothing changed)."""
+    instance = model.objects.filter(**lookup).order_by("pk").first()
+    if instance is None:
+        instance = model(**lookup, **values)
+        instance.full_clean()
+        instance.save()
+        tally.created += 1
+        return instance
+    changed = [name for name, value in values.items() if not holds(instance, name, value)]
+    if not changed:
+        tally.unchanged += 1
+        return instance
+    for name in changed:
+        setattr(instance, name, values[name])
+    instance.full_clean()
+    auto_now = [f.name for f in model._meta.concrete_fields if getattr(f, "auto_now", False)]
+    instance.save(update_fields=[*changed, *auto_now])
+    tally.updated += 1
+    return instance
+
+
+def holds(instance: models.Model, name: str, value) -> bool:
+    """Whether `instance` already stores `value` in field `name` (as the database would)."""
+    model_field = instance._meta.get_field(name)
+    if model_field.many_to_one:
+        return getattr(instance, model_field.attname) == (value.pk if value else None)
+    if isinstance(model_field, RichTextField):
+        value = sanitize_html(value)
+    if isinstance(model_field, models.FileField):
+        return getattr(instance, name).name == value
+    return getattr(instance, name) == value
