@@ -8,7 +8,7 @@ PORT ?= 8000
 DEV_ENV := DEBUG=$${DEBUG:-1}
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check bench clean
+.PHONY: help run test lint format check messages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -44,6 +44,10 @@ format: $(BIN)/.installed ## Format and fix the code with ruff
 check: $(BIN)/.installed ## Django system checks and missing migrations
 	$(DEV_ENV) $(BIN)/python manage.py check
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: $(BIN)/.installed ## Extract and compile translations
+	$(DEV_ENV) $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
 bench: $(BIN)/.installed ## Measure page render times and query counts (bench/)
 	$(BIN)/python bench/pages.py

@@ -108,7 +108,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Language and time: Vietnamese, Vietnam's time zone, aware datetimes everywhere.
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt"))]
+LANGUAGES = [("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -185,25 +185,27 @@ CKEDITOR_5_CONFIGS = {
             ],
             "shouldNotGroupWhenFull": False,
         },
+        # Lazy titles: the widget writes this config with json_script (DjangoJSONEncoder), which
+        # translates them at render time.
         "heading": {
             "options": [
-                {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},
+                {"model": "paragraph", "title": _("Paragraph"), "class": "ck-heading_paragraph"},
                 {
                     "model": "heading2",
                     "view": "h2",
-                    "title": "Tiêu đề 2",
+                    "title": _("Heading 2"),
                     "class": "ck-heading_heading2",
                 },
                 {
                     "model": "heading3",
                     "view": "h3",
-                    "title": "Tiêu đề 3",
+                    "title": _("Heading 3"),
                     "class": "ck-heading_heading3",
                 },
                 {
                     "model": "heading4",
                     "view": "h4",
-                    "title": "Tiêu đề 4",
+                    "title": _("Heading 4"),
                     "class": "ck-heading_heading4",
                 },
             ]

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
-admin.site.site_header = _("Quản trị cổng thông tin CCHC")
-admin.site.site_title = _("Quản trị CCHC")
-admin.site.index_title = _("Quản lý nội dung")
+admin.site.site_header = _("CCHC portal administration")
+admin.site.site_title = _("CCHC administration")
+admin.site.index_title = _("Content management")
 
 urlpatterns = [
     # Before the admin, whose catch-all would otherwise answer these addresses.

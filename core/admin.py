@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .models import SiteSettings
 
@@ -22,7 +23,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
 
     fieldsets = [
         (None, {"fields": ["site_name", "short_name", "owner", "responsible_person"]}),
-        ("Liên hệ", {"fields": ["address", "phone", "email", "domain"]}),
+        (_("Contact"), {"fields": ["address", "phone", "email", "domain"]}),
     ]
 
     def has_add_permission(self, request):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CoreConfig(AppConfig):
     name = "core"
-    verbose_name = _("Cấu hình chung")
+    verbose_name = _("General settings")
 
     def ready(self):
         from . import signals  # noqa: F401  (registers cache invalidation)

@@ -7,6 +7,7 @@ can run any number of times without new rows or moved `updated_at` timestamps.
 from dataclasses import dataclass
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 from .fields import RichTextField
 from .sanitizer import sanitize_html
@@ -25,10 +26,14 @@ class Tally:
         return self.created + self.updated + self.unchanged
 
     def __str__(self):
-        return (
-            f"{self.total} (tạo mới {self.created}, cập nhật {self.updated}, "
-            f"giữ nguyên {self.unchanged})"
-        )
+        return _(
+            "%(total)d (created %(created)d, updated %(updated)d, unchanged %(unchanged)d)"
+        ) % {
+            "total": self.total,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+        }
 
 
 def sync_row(model: type[models.Model], *, lookup: dict, values: dict, tally: Tally):

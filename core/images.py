@@ -28,7 +28,7 @@ def check_image_file(file) -> str:
     max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
     if file.size is not None and file.size > max_bytes:
         raise ValidationError(
-            _("Ảnh quá lớn (%(size)s). Dung lượng tối đa là %(max)s.")
+            _("The image is too large (%(size)s). The maximum size is %(max)s.")
             % {"size": filesizeformat(file.size), "max": filesizeformat(max_bytes)},
             code="too_large",
         )
@@ -40,7 +40,7 @@ def check_image_file(file) -> str:
             with Image.open(file) as image:
                 image_format = FORMAT_ALIASES.get(image.format, image.format)
                 if image.width * image.height > MAX_IMAGE_PIXELS:
-                    raise ValidationError(_("Ảnh có kích thước điểm ảnh quá lớn."), code="too_big")
+                    raise ValidationError(_("The image has too many pixels."), code="too_big")
                 image.verify()
             file.seek(0)
             # verify() checks structure only; loading decodes every pixel.
@@ -50,19 +50,21 @@ def check_image_file(file) -> str:
         raise
     except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
-            _("Tệp này không phải là ảnh. Chỉ nhận ảnh %(formats)s.") % {"formats": allowed},
+            _("This file is not an image. Only %(formats)s images are accepted.")
+            % {"formats": allowed},
             code="not_an_image",
         ) from None
     except (OSError, SyntaxError, ValueError):
         raise ValidationError(
-            _("Ảnh bị hỏng hoặc không đọc được. Chỉ nhận ảnh %(formats)s.") % {"formats": allowed},
+            _("The image is damaged or unreadable. Only %(formats)s images are accepted.")
+            % {"formats": allowed},
             code="damaged",
         ) from None
     finally:
         file.seek(0)
     if image_format not in ALLOWED_IMAGE_FORMATS:
         raise ValidationError(
-            _("Định dạng ảnh %(format)s không được hỗ trợ. Chỉ nhận ảnh %(formats)s.")
+            _("The %(format)s image format is not supported. Only %(formats)s images are accepted.")
             % {"format": image_format, "formats": allowed},
             code="bad_format",
         )

@@ -11,11 +11,11 @@ class ContentManagedModel(models.Model):
     Staff accounts are referenced with SET_NULL: removing an account never removes content.
     """
 
-    created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người tạo"),
+        verbose_name=_("created by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -24,7 +24,7 @@ class ContentManagedModel(models.Model):
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("người sửa gần nhất"),
+        verbose_name=_("last changed by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -42,31 +42,31 @@ class SiteSettings(models.Model):
     CACHE_KEY = "core:site-settings"
 
     site_name = models.CharField(
-        _("tên trang"),
+        _("site name"),
         max_length=200,
         default="Trang thông tin điện tử cải cách hành chính tỉnh Lai Châu",
     )
     short_name = models.CharField(
-        _("tên ngắn"),
+        _("short name"),
         max_length=80,
         blank=True,
-        help_text=_("Hiện trên thanh tiêu đề trình duyệt."),
+        help_text=_("Shown in the browser's title bar."),
     )
     responsible_person = models.CharField(
-        _("chịu trách nhiệm nội dung"),
+        _("responsible for content"),
         max_length=200,
         blank=True,
-        help_text=_("Ví dụ: Giám đốc Sở Nội vụ tỉnh Lai Châu."),
+        help_text=_("For example: Director of the Lai Chau Department of Home Affairs."),
     )
-    owner = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
-    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
-    email = models.EmailField(_("thư điện tử"), blank=True)
-    domain = models.CharField(_("tên miền"), max_length=100, blank=True)
+    owner = models.CharField(_("governing agency"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    domain = models.CharField(_("domain name"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = _("cấu hình trang")
-        verbose_name_plural = _("cấu hình trang")
+        verbose_name = _("site settings")
+        verbose_name_plural = _("site settings")
         ordering = ["pk"]
 
     def __str__(self):

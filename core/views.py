@@ -29,7 +29,7 @@ def editor_image_upload(request):
         raise PermissionDenied
     upload = request.FILES.get("upload")
     if upload is None:
-        return _error(_("Chưa chọn tệp ảnh để tải lên."), 400)
+        return _error(_("No image file was chosen for upload."), 400)
     try:
         image_format = check_image_file(upload)
     except ValidationError as error:

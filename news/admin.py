@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from core.admin import ContentManagedAdminMixin
 
@@ -28,7 +28,7 @@ class ArticleImageInline(admin.TabularInline):
     fields = ["preview", "image", "alt_text", "caption", "after_paragraph", "order"]
     readonly_fields = ["preview"]
 
-    @admin.display(description=_("xem trước"))
+    @admin.display(description=_("preview"))
     def preview(self, obj):
         if not obj.pk or not obj.image:
             return "—"
@@ -45,8 +45,10 @@ class RelatedArticleInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["to_article"]
     fields = ["to_article", "order"]
-    verbose_name = _("tin liên quan")
-    verbose_name_plural = _("tin liên quan (hiện trước; thiếu thì lấy tin mới cùng chuyên mục)")
+    verbose_name = _("related news")
+    verbose_name_plural = _(
+        "related news (shown first; the newest news of the same category fills any gap)"
+    )
 
 
 @admin.register(Article)
@@ -69,9 +71,10 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
     readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
-        (_("Đăng bài"), {"fields": ["status", "published_at", "is_featured"]}),
+        (_("Publishing"), {"fields": ["status", "published_at", "is_featured"]}),
         (
-            _("Lịch sử"),
+            # Not the admin's own "History" (the change log), which Django translates otherwise.
+            pgettext_lazy("article fieldset", "History"),
             {
                 "fields": ["created_by", "created_at", "updated_by", "updated_at"],
                 "classes": ["collapse"],
@@ -97,24 +100,32 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
         # Links to a published article are out in the world; its address must not change.
         return obj is not None and obj.status == Article.Status.PUBLISHED
 
-    @admin.display(boolean=True, description=_("đang hiện công khai"))
+    @admin.display(boolean=True, description=_("publicly visible"))
     def is_published(self, obj):
         return obj.is_public
 
-    @admin.action(description=_("Đăng các bài đã chọn"), permissions=["change"])
+    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish_articles(self, request, queryset):
         count = queryset.publish()
         self.message_user(
             request,
-            ngettext("Đã đăng %(count)d bài.", "Đã đăng %(count)d bài.", count) % {"count": count},
+            ngettext(
+                "%(count)d article was published.", "%(count)d articles were published.", count
+            )
+            % {"count": count},
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Gỡ các bài đã chọn (về bản nháp)"), permissions=["change"])
+    @admin.action(
+        description=_("Unpublish the selected articles (back to draft)"), permissions=["change"]
+    )
     def unpublish_articles(self, request, queryset):
         count = queryset.unpublish()
         self.message_user(
             request,
-            ngettext("Đã gỡ %(count)d bài.", "Đã gỡ %(count)d bài.", count) % {"count": count},
+            ngettext(
+                "%(count)d article was unpublished.", "%(count)d articles were unpublished.", count
+            )
+            % {"count": count},
             messages.SUCCESS,
         )

@@ -9,7 +9,7 @@ from .models import Article
 
 class LatestArticlesFeed(Feed):
     link = reverse_lazy("news:article-list")
-    description = _("Tin mới nhất về cải cách hành chính")
+    description = _("Latest news on administrative reform")
 
     def title(self):
         return SiteSettings.load().site_name

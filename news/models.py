@@ -25,33 +25,33 @@ class CategoryQuerySet(models.QuerySet):
 
 
 class Category(models.Model):
-    name = models.CharField(_("tên chuyên mục"), max_length=150)
+    name = models.CharField(_("category name"), max_length=150)
     slug = models.SlugField(
-        _("đường dẫn"),
+        _("slug"),
         max_length=160,
         unique=True,
         blank=True,
-        help_text=_("Để trống để tự tạo từ tên chuyên mục."),
+        help_text=_("Leave empty to make it from the category name."),
     )
-    description = models.TextField(_("mô tả"), blank=True)
-    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveIntegerField(_("order"), default=0)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("chuyên mục cha"),
+        verbose_name=_("parent category"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="children",
         limit_choices_to={"parent__isnull": True},
-        help_text=_("Chỉ một cấp: chuyên mục cha không được có chuyên mục cha."),
+        help_text=_("One level only: a parent category cannot have a parent of its own."),
     )
-    show_in_menu = models.BooleanField(_("hiện trên menu"), default=True)
+    show_in_menu = models.BooleanField(_("show in menu"), default=True)
 
     objects = CategoryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
         ordering = ["order", "name"]
 
     def __str__(self):
@@ -69,14 +69,14 @@ class Category(models.Model):
         if self.parent_id is None:
             return
         if self.pk and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("Chuyên mục không thể là cha của chính nó.")})
+            raise ValidationError({"parent": _("A category cannot be its own parent.")})
         if self.parent.parent_id is not None:
             raise ValidationError(
-                {"parent": _("Chuyên mục cha đã là chuyên mục con; chỉ cho phép một cấp.")}
+                {"parent": _("The parent is itself a sub-category; only one level is allowed.")}
             )
         if self.pk and self.children.exists():
             raise ValidationError(
-                {"parent": _("Chuyên mục này đang có chuyên mục con nên không thể làm con.")}
+                {"parent": _("This category has sub-categories, so it cannot become one.")}
             )
 
 
@@ -144,46 +144,47 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(ContentManagedModel):
     class Status(models.TextChoices):
-        DRAFT = "draft", _("Bản nháp")
-        PUBLISHED = "published", _("Đã đăng")
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
 
-    title = models.CharField(_("tiêu đề"), max_length=300)
+    title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
-        _("đường dẫn"),
+        _("slug"),
         max_length=220,
         unique=True,
         blank=True,
         help_text=_(
-            "Tạo tự động từ tiêu đề (bỏ dấu). Không đổi được sau khi bài đã đăng, "
-            "để các liên kết cũ vẫn dùng được."
+            "Made from the title automatically (without diacritics). It cannot change once "
+            "the article is published, so that old links keep working."
         ),
     )
     category = models.ForeignKey(
         Category,
-        verbose_name=_("chuyên mục"),
+        verbose_name=_("category"),
         on_delete=models.PROTECT,
         related_name="articles",
     )
     summary = models.TextField(
-        _("tóm tắt"), help_text=_("Đoạn mở đầu, hiện đậm dưới tiêu đề và trong danh sách tin.")
+        _("summary"),
+        help_text=_("The opening paragraph, shown in bold under the title and in news lists."),
     )
-    body = RichTextField(_("nội dung"))
+    body = RichTextField(_("body"))
     status = models.CharField(
-        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
     published_at = models.DateTimeField(
-        _("thời điểm đăng"),
+        _("publication time"),
         null=True,
         blank=True,
         help_text=_(
-            "Để trống thì lấy thời điểm bấm đăng. Một thời điểm trong tương lai: bài tự hiện "
-            "khi đến giờ."
+            "Leave empty to use the moment the article is published. A time in the future: "
+            "the article appears by itself when that time comes."
         ),
     )
-    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    is_featured = models.BooleanField(_("featured"), default=False)
     related_articles = models.ManyToManyField(
         "self",
-        verbose_name=_("tin liên quan"),
+        verbose_name=_("related news"),
         through="RelatedArticle",
         through_fields=("from_article", "to_article"),
         symmetrical=False,
@@ -193,8 +194,8 @@ class Article(ContentManagedModel):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("bài viết")
-        verbose_name_plural = _("bài viết")
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
@@ -229,7 +230,7 @@ class Article(ContentManagedModel):
         stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
         if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
             raise ValidationError(
-                {"slug": _("Bài đã đăng: không đổi đường dẫn để liên kết cũ vẫn dùng được.")}
+                {"slug": _("A published article keeps its slug, so that old links keep working.")}
             )
 
     def save(self, *args, **kwargs):
@@ -301,35 +302,39 @@ def article_image_upload_to(instance, filename):
 
 class ArticleImage(models.Model):
     article = models.ForeignKey(
-        Article, verbose_name=_("bài viết"), on_delete=models.CASCADE, related_name="images"
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
     )
     image = models.ImageField(
-        _("ảnh"),
+        _("image"),
         upload_to=article_image_upload_to,
         validators=[validate_image_file],
         width_field="width",
         height_field="height",
-        help_text=_("JPEG, PNG, WebP hoặc GIF, tối đa 10 MB; nên rộng từ 1200 điểm ảnh."),
+        help_text=_("JPEG, PNG, WebP or GIF, at most 10 MB; preferably at least 1200 pixels wide."),
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
-    caption = models.CharField(_("chú thích"), max_length=500, blank=True)
+    caption = models.CharField(_("caption"), max_length=500, blank=True)
     alt_text = models.CharField(
-        _("mô tả ảnh"),
+        _("alternative text"),
         max_length=300,
-        help_text=_("Mô tả nội dung ảnh cho người khiếm thị và khi ảnh không tải được."),
+        help_text=_(
+            "Describes the picture for blind readers and for when the image does not load."
+        ),
     )
     after_paragraph = models.PositiveSmallIntegerField(
-        _("đặt sau đoạn thứ"),
+        _("after paragraph number"),
         null=True,
         blank=True,
-        help_text=_("Số thứ tự đoạn (khối) nội dung mà ảnh đứng sau; để trống: cuối bài."),
+        help_text=_(
+            "The number of the body paragraph (block) the image follows; empty: at the end."
+        ),
     )
-    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("ảnh")
-        verbose_name_plural = _("ảnh của bài")
+        verbose_name = _("image")
+        verbose_name_plural = _("article images")
         ordering = ["order", "pk"]
 
     def __str__(self):
@@ -340,19 +345,19 @@ class RelatedArticle(models.Model):
     """An admin-chosen "Tin liên quan" link, in the order the editor gave."""
 
     from_article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="related_links"
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="related_links"
     )
     to_article = models.ForeignKey(
         Article,
-        verbose_name=_("bài liên quan"),
+        verbose_name=_("related article"),
         on_delete=models.CASCADE,
         related_name="linked_from",
     )
-    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("tin liên quan")
-        verbose_name_plural = _("tin liên quan")
+        verbose_name = _("related news")
+        verbose_name_plural = _("related news")
         ordering = ["order", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -369,4 +374,4 @@ class RelatedArticle(models.Model):
 
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
-            raise ValidationError({"to_article": _("Một bài không thể liên quan đến chính nó.")})
+            raise ValidationError({"to_article": _("An article cannot be related to itself.")})

@@ -87,7 +87,7 @@ class ArticleDetailView(DetailView):
         )
         self.is_preview = not article.is_public
         if self.is_preview and not self.can_preview(article):
-            raise Http404(_("Không tìm thấy bài viết."))
+            raise Http404(_("Article not found."))
         return article
 
     def can_preview(self, article) -> bool:

@@ -324,6 +324,17 @@ def test_a_search_with_a_nul_byte_is_refused_with_a_message(client):
     response = client.get("/tin-tuc/?q=a%00b")
     assert response.status_code == 200
     assert texts(response, "p", "form-error") == [
-        "Từ khoá tìm kiếm không hợp lệ: Null characters are not allowed."
+        "Từ khoá tìm kiếm không hợp lệ: Không được chứa ký tự rỗng (NUL)."
     ]
     assert texts(response, "h3", "card__title") == ["Tin có thật"]
+
+
+def test_the_500_page_needs_neither_database_nor_static_files(rf, django_assert_num_queries):
+    from django.views.defaults import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/"))
+    content = response.content.decode()
+    assert response.status_code == 500
+    assert "Hệ thống đang gặp sự cố" in content
+    assert "/static/" not in content

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 # Each app with demo content adds its loader here: a function taking no arguments that writes
 # its rows idempotently and returns {label: tally}, where str(tally) reads well in a summary.
@@ -10,10 +11,13 @@ DEMO_LOADERS = ("news.demo.load",)
 
 
 class Command(BaseCommand):
-    help = (
-        "Nạp dữ liệu mẫu (cấu hình trang, chuyên mục, bài viết, ảnh, tin liên quan). "
-        "Chạy lại nhiều lần không tạo bản ghi trùng và không thay đổi gì thêm."
-    )
+    @property
+    def help(self):
+        # Translated when the parser is built: argparse cannot format a lazy string.
+        return _(
+            "Load demo content (site settings, categories, articles, images, related news). "
+            "Running it again creates no duplicate rows and changes nothing more."
+        )
 
     def handle(self, *args, **options):
         summary = {}
@@ -23,4 +27,4 @@ class Command(BaseCommand):
         if options["verbosity"] >= 1:
             for label, tally in summary.items():
                 self.stdout.write(f"  {label}: {tally}")
-            self.stdout.write(self.style.SUCCESS("Đã nạp dữ liệu mẫu."))
+            self.stdout.write(self.style.SUCCESS(_("Demo content loaded.")))
