@@ -1,5 +1,6 @@
 """Checking uploaded images by decoding them, not by trusting their names."""
 
+import io
 import uuid
 import warnings
 from pathlib import PurePath
@@ -9,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name -> the extension files of that format are stored with.
 ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
@@ -17,6 +18,7 @@ ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gi
 # second picture (depth map, gain map), as phones write them, opens as "MPO".
 FORMAT_ALIASES = {"MPO": "JPEG"}
 MAX_IMAGE_PIXELS = 50_000_000  # far above any photo, far below a decompression bomb
+THUMBNAIL_WIDTH = 480  # twice the widest card image, for sharp pictures on dense screens
 
 
 def check_image_file(file) -> str:
@@ -94,3 +96,31 @@ def generated_image_path(folder: str, filename: str, file=None) -> str:
         finally:
             file.seek(0)
     return f"{folder}/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+def make_thumbnail(file, *, width: int = THUMBNAIL_WIDTH, quality: int = 80) -> bytes:
+    """A JPEG of `file` at most `width` pixels wide (never enlarged), for list pages.
+
+    The first frame of an animation is used, EXIF rotation is applied, and transparency is
+    laid on white, so every rendition is a small, upright, opaque JPEG.
+    """
+    file.seek(0)
+    with Image.open(file) as source:
+        source.seek(0)
+        image = ImageOps.exif_transpose(source)
+        if image.mode in {"RGBA", "LA", "P", "PA"}:
+            rgba = image.convert("RGBA")
+            image = Image.new("RGB", rgba.size, "white")
+            image.paste(rgba, mask=rgba.getchannel("A"))
+        else:
+            image = image.convert("RGB")
+        image.thumbnail((width, width * 20), Image.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+    return buffer.getvalue()
+
+
+def thumbnail_name(source_name: str, width: int = THUMBNAIL_WIDTH) -> str:
+    """Where the rendition of the stored image `source_name` lives: derived, never stored twice."""
+    stem = str(PurePath(source_name).with_suffix(""))
+    return f"thumbnails/{stem}-{width}.jpg"

@@ -314,6 +314,12 @@ class ArticleImage(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    thumbnail = models.ImageField(
+        _("thumbnail"),
+        editable=False,
+        blank=True,
+        help_text=_("A small copy for list pages, made automatically after saving."),
+    )
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     alt_text = models.CharField(
         _("alternative text"),
@@ -339,6 +345,11 @@ class ArticleImage(models.Model):
 
     def __str__(self):
         return self.caption or self.alt_text
+
+    @property
+    def list_url(self) -> str:
+        """The picture for list pages: the thumbnail once made, the photo itself until then."""
+        return (self.thumbnail or self.image).url
 
 
 class RelatedArticle(models.Model):
