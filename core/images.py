@@ -17,6 +17,9 @@ ALLOWED_IMAGE_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gi
 # Pillow's names for files that are one of those formats to every browser: a JPEG carrying a
 # second picture (depth map, gain map), as phones write them, opens as "MPO".
 FORMAT_ALIASES = {"MPO": "JPEG"}
+# The only Pillow readers that ever see an uploaded file: no TIFF, PSD, DDS… parser runs on it.
+# (The JPEG reader is also the one that opens MPO files.)
+READERS = tuple(ALLOWED_IMAGE_FORMATS)
 MAX_IMAGE_PIXELS = 50_000_000  # far above any photo, far below a decompression bomb
 THUMBNAIL_WIDTH = 480  # twice the widest card image, for sharp pictures on dense screens
 
@@ -24,8 +27,8 @@ THUMBNAIL_WIDTH = 480  # twice the widest card image, for sharp pictures on dens
 def check_image_file(file) -> str:
     """Decode `file` fully and return its Pillow format name.
 
-    Raises `ValidationError` with a message for staff when the file is too large, is not an
-    image, is an image of a format we do not publish, or is damaged.
+    Raises `ValidationError` with a message for staff when the file is too large, is not a
+    JPEG, PNG, WebP or GIF image (other formats are never parsed), or is damaged.
     """
     max_bytes = settings.IMAGE_UPLOAD_MAX_BYTES
     if file.size is not None and file.size > max_bytes:
@@ -34,42 +37,36 @@ def check_image_file(file) -> str:
             % {"size": filesizeformat(file.size), "max": filesizeformat(max_bytes)},
             code="too_large",
         )
-    allowed = ", ".join(sorted(ALLOWED_IMAGE_FORMATS))
     try:
         file.seek(0)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(file) as image:
+            with Image.open(file, formats=READERS) as image:
                 image_format = FORMAT_ALIASES.get(image.format, image.format)
                 if image.width * image.height > MAX_IMAGE_PIXELS:
                     raise ValidationError(_("The image has too many pixels."), code="too_big")
                 image.verify()
             file.seek(0)
             # verify() checks structure only; loading decodes every pixel.
-            with Image.open(file) as image:
+            with Image.open(file, formats=READERS) as image:
                 image.load()
     except ValidationError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(_("The image has too many pixels."), code="too_big") from None
+    except UnidentifiedImageError:
         raise ValidationError(
-            _("This file is not an image. Only %(formats)s images are accepted.")
-            % {"formats": allowed},
-            code="not_an_image",
+            _("This file is not a JPEG, PNG, WebP or GIF image."), code="not_an_image"
         ) from None
-    except (OSError, SyntaxError, ValueError):
+    except Exception:
+        # Pillow's readers raise many kinds of errors on malformed data (OSError, SyntaxError,
+        # struct.error, IndexError, …); every one of them means the same to the editor.
         raise ValidationError(
-            _("The image is damaged or unreadable. Only %(formats)s images are accepted.")
-            % {"formats": allowed},
+            _("The image is damaged or unreadable. Please save it again as JPEG or PNG."),
             code="damaged",
         ) from None
     finally:
         file.seek(0)
-    if image_format not in ALLOWED_IMAGE_FORMATS:
-        raise ValidationError(
-            _("The %(format)s image format is not supported. Only %(formats)s images are accepted.")
-            % {"format": image_format, "formats": allowed},
-            code="bad_format",
-        )
     return image_format
 
 
@@ -88,10 +85,10 @@ def generated_image_path(folder: str, filename: str, file=None) -> str:
     if file is not None:
         try:
             file.seek(0)
-            with Image.open(file) as image:
+            with Image.open(file, formats=READERS) as image:
                 image_format = FORMAT_ALIASES.get(image.format, image.format)
                 extension = ALLOWED_IMAGE_FORMATS.get(image_format, extension)
-        except (OSError, ValueError):
+        except Exception:  # a file not checked yet: keep the uploader's extension
             pass
         finally:
             file.seek(0)
@@ -105,7 +102,7 @@ def make_thumbnail(file, *, width: int = THUMBNAIL_WIDTH, quality: int = 80) -> 
     laid on white, so every rendition is a small, upright, opaque JPEG.
     """
     file.seek(0)
-    with Image.open(file) as source:
+    with Image.open(file, formats=READERS) as source:
         source.seek(0)
         image = ImageOps.exif_transpose(source)
         if image.mode in {"RGBA", "LA", "P", "PA"}:

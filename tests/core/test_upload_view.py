@@ -168,7 +168,7 @@ def test_a_text_file_renamed_jpg_is_refused_in_vietnamese(editor_client, media_r
 def test_a_bmp_is_refused(editor_client, media_root):
     response = post_upload(editor_client, uploaded_image("anh.bmp", "BMP"))
 
-    assert_error(response, "BMP")
+    assert_error(response, "không phải là ảnh JPEG, PNG, WebP hoặc GIF")
     assert stored_files(media_root) == []
 
 
