@@ -40,6 +40,9 @@ class SiteSettings(models.Model):
     """The one editable record of site-wide facts shown in every page's header and footer."""
 
     CACHE_KEY = "core:site-settings"
+    # Saving clears the cache at once; the timeout bounds staleness in caches that a save
+    # cannot reach (a per-process memory cache in the other workers, when REDIS_URL is unset).
+    CACHE_SECONDS = 300
 
     site_name = models.CharField(
         _("site name"),
@@ -81,7 +84,7 @@ class SiteSettings(models.Model):
         site_settings = cache.get(cls.CACHE_KEY)
         if site_settings is None:
             site_settings = cls.objects.order_by("pk").first() or cls.objects.create()
-            cache.set(cls.CACHE_KEY, site_settings, timeout=None)
+            cache.set(cls.CACHE_KEY, site_settings, timeout=cls.CACHE_SECONDS)
         return site_settings
 
     @classmethod
