@@ -1,15 +1,35 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from core.admin import ContentManagedAdminMixin
+from core.forms import PrefilledSlugFormMixin
 
 from .models import Article, ArticleImage, Category, RelatedArticle
+from .services import publish_articles, unpublish_articles
+
+
+class CategoryAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
+    slug_source = "name"
+
+    class Meta:
+        model = Category
+        fields = ["name", "slug", "description", "order", "parent", "show_in_menu"]
+
+
+class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = [
+            "title", "slug", "category", "summary", "body", "status", "published_at", "is_featured",
+        ]  # fmt: skip
 
 
 @admin.register(Category)
 class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryAdminForm
     list_display = ["name", "parent", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]
     list_filter = ["show_in_menu", "parent"]
@@ -53,6 +73,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title",
         "category",
@@ -63,7 +84,7 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
         "updated_at",
     ]
     list_filter = ["status", "category", "is_featured"]
-    list_select_related = ["category"]
+    list_select_related = ["category__parent"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
     inlines = [ArticleImageInline, RelatedArticleInline]
@@ -86,6 +107,9 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
         # After urlify.js, so that Django keeps this order when it merges the admin's media.
         js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_is_public()
+
     def get_prepopulated_fields(self, request, obj=None):
         return {} if self._slug_is_locked(obj) else {"slug": ["title"]}
 
@@ -106,7 +130,7 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected articles"), permissions=["change"])
     def publish_articles(self, request, queryset):
-        count = queryset.publish()
+        count = publish_articles(articles=queryset, actor=request.user)
         self.message_user(
             request,
             ngettext(
@@ -120,7 +144,7 @@ class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
         description=_("Unpublish the selected articles (back to draft)"), permissions=["change"]
     )
     def unpublish_articles(self, request, queryset):
-        count = queryset.unpublish()
+        count = unpublish_articles(articles=queryset, actor=request.user)
         self.message_user(
             request,
             ngettext(

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q, Window
+from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
@@ -16,12 +16,20 @@ from core.models import ContentManagedModel
 from core.text import unique_slug
 
 RELATED_ARTICLES_SHOWN = 5
+LATEST_ARTICLES_SHOWN = 5
 
 
 class CategoryQuerySet(models.QuerySet):
     def menu(self):
         """Top-level categories shown in the site's main menu, in menu order."""
         return self.filter(show_in_menu=True, parent__isnull=True)
+
+
+class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
+    def get_queryset(self):
+        # A category's name includes its parent's (`__str__`): fetch it in the same query, so
+        # admin selects, filters and lists make one query, not one per sub-category.
+        return super().get_queryset().select_related("parent")
 
 
 class Category(models.Model):
@@ -47,7 +55,7 @@ class Category(models.Model):
     )
     show_in_menu = models.BooleanField(_("show in menu"), default=True)
 
-    objects = CategoryQuerySet.as_manager()
+    objects = CategoryManager()
 
     class Meta:
         verbose_name = _("category")
@@ -84,14 +92,25 @@ class ArticleQuerySet(models.QuerySet):
     def published(self, now=None):
         """What the public may see: published, with a publication time that has come.
 
-        This is the one definition of "public"; views, feeds, the sitemap and template tags
-        all use it. An article scheduled for later becomes public by itself when its time
-        comes: no job has to run.
+        Views, feeds, the sitemap and the admin all use this (or `with_is_public`, built on
+        the same condition), so "public" is decided in one place. An article scheduled for
+        later becomes public by itself when its time comes: no job has to run.
         """
-        return self.filter(
-            status=Article.Status.PUBLISHED,
-            published_at__lte=now or timezone.now(),
+        return self.filter(public_condition(now))
+
+    def with_is_public(self, now=None):
+        """Each article annotated with `is_public`: whether `published()` would include it."""
+        return self.annotate(
+            is_public=ExpressionWrapper(public_condition(now), output_field=BooleanField())
         )
+
+    def featured(self):
+        return self.filter(is_featured=True)
+
+    def search(self, query: str):
+        """Articles whose title or summary contains `query` (case-insensitive on PostgreSQL;
+        on SQLite only for ASCII letters)."""
+        return self.filter(Q(title__icontains=query) | Q(summary__icontains=query))
 
     def in_category(self, category):
         """Articles of `category` and of its sub-categories."""
@@ -132,14 +151,14 @@ class ArticleQuerySet(models.QuerySet):
             if by_section[category.pk]
         ]
 
-    def publish(self, now=None):
-        """Publish every article in the queryset; an article without a time gets `now`."""
-        now = now or timezone.now()
-        self.filter(published_at__isnull=True).update(published_at=now)
-        return self.update(status=Article.Status.PUBLISHED, updated_at=now)
 
-    def unpublish(self):
-        return self.update(status=Article.Status.DRAFT, updated_at=timezone.now())
+def public_condition(now=None) -> Q:
+    """The condition for an article to be public at `now` (default: this moment)."""
+    return Q(
+        status=Article.Status.PUBLISHED,
+        published_at__isnull=False,
+        published_at__lte=now or timezone.now(),
+    )
 
 
 class Article(ContentManagedModel):
@@ -211,12 +230,9 @@ class Article(ContentManagedModel):
         return reverse("news:article", kwargs={"slug": self.slug})
 
     @property
-    def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+    def is_scheduled(self) -> bool:
+        """Published but waiting for its time (on articles from `with_is_public()`)."""
+        return self.status == self.Status.PUBLISHED and not self.is_public
 
     @property
     def cover_image(self):
@@ -260,6 +276,12 @@ class Article(ContentManagedModel):
             parts.extend(BodyPart(image=image) for image in placed.get(number, []))
         parts.extend(BodyPart(image=image) for image in trailing)
         return parts
+
+    def latest_for_display(self, limit: int = LATEST_ARTICLES_SHOWN) -> list["Article"]:
+        """ "Tin mới nhất": the newest public articles of the whole site, but not this one."""
+        return list(
+            Article.objects.published().select_related("category").exclude(pk=self.pk)[:limit]
+        )
 
     def related_for_display(self, limit: int = RELATED_ARTICLES_SHOWN) -> list["Article"]:
         """ "Tin liên quan": the chosen related articles that are public, in their order, then
@@ -342,6 +364,9 @@ class ArticleImage(models.Model):
         verbose_name = _("image")
         verbose_name_plural = _("article images")
         ordering = ["order", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(alt_text=""), name="article_image_has_alt_text")
+        ]
 
     def __str__(self):
         return self.caption or self.alt_text

@@ -4,10 +4,14 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from core.images import make_thumbnail, thumbnail_name
 
-from .models import ArticleImage
+from .models import Article, ArticleImage
 
 logger = logging.getLogger(__name__)
 
@@ -34,3 +38,22 @@ def refresh_thumbnail(*, image_id: int) -> None:
             return
         wanted = default_storage.save(wanted, ContentFile(content))
     ArticleImage.objects.filter(pk=image_id).update(thumbnail=wanted)
+
+
+@transaction.atomic
+def publish_articles(*, articles, actor, now=None) -> int:
+    """Publish `articles` (a queryset) in one statement; an article without a publication
+    time gets `now`, a scheduled one keeps its time. Returns how many were changed."""
+    now = now or timezone.now()
+    return articles.update(
+        status=Article.Status.PUBLISHED,
+        published_at=Coalesce("published_at", Value(now)),
+        updated_at=now,
+        updated_by=actor,
+    )
+
+
+@transaction.atomic
+def unpublish_articles(*, articles, actor) -> int:
+    """Take `articles` (a queryset) off the site, back to drafts. Returns how many."""
+    return articles.update(status=Article.Status.DRAFT, updated_at=timezone.now(), updated_by=actor)

@@ -1,4 +1,3 @@
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -7,18 +6,9 @@ from django.views.generic import DetailView, ListView, TemplateView
 from .forms import ArticleSearchForm
 from .models import Article, Category
 
-LATEST_SHOWN = 5
 HOME_LATEST_SHOWN = 8
 HOME_FEATURED_SHOWN = 4
 HOME_PER_CATEGORY_SHOWN = 4
-
-
-def latest_articles(exclude=None, limit=LATEST_SHOWN):
-    """ "Tin mới nhất": the newest public articles of the whole site."""
-    articles = Article.objects.published().select_related("category")
-    if exclude is not None:
-        articles = articles.exclude(pk=exclude.pk)
-    return list(articles[:limit])
 
 
 class HomeView(TemplateView):
@@ -26,7 +16,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         public = Article.objects.published().for_listing()
-        featured = list(public.filter(is_featured=True)[:HOME_FEATURED_SHOWN])
+        featured = list(public.featured()[:HOME_FEATURED_SHOWN])
         latest = list(public.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_SHOWN])
         return super().get_context_data(
             featured=featured,
@@ -47,11 +37,7 @@ class ArticleListView(ListView):
         articles = Article.objects.published().for_listing()
         self.search_form = ArticleSearchForm(self.request.GET)
         self.query = self.search_form.query()
-        if self.query:
-            articles = articles.filter(
-                Q(title__icontains=self.query) | Q(summary__icontains=self.query)
-            )
-        return articles
+        return articles.search(self.query) if self.query else articles
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(query=self.query, search_form=self.search_form, **kwargs)
@@ -82,7 +68,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         article = get_object_or_404(
-            Article.objects.for_listing().select_related("category__parent"),
+            Article.objects.with_is_public().for_listing().select_related("category__parent"),
             slug=self.kwargs["slug"],
         )
         self.is_preview = not article.is_public
@@ -99,7 +85,7 @@ class ArticleDetailView(DetailView):
         return super().get_context_data(
             is_preview=self.is_preview,
             related_articles=article.related_for_display(),
-            latest_articles=latest_articles(exclude=article),
+            latest_articles=article.latest_for_display(),
             **kwargs,
         )
 

@@ -89,3 +89,17 @@ def parse(html: str | bytes) -> Node:
     builder.feed(html)
     builder.close()
     return builder.root
+
+
+def texts(response, tag, css_class=None) -> list[str]:
+    """The text a reader sees in each `tag` (of class `css_class`) of the page."""
+    return [node.text() for node in parse(response.content).find_all(tag, class_=css_class)]
+
+
+def attributes(response, tag, within) -> list[dict]:
+    """The attributes of each `tag` inside an element of class `within`."""
+    return [
+        node.attrs
+        for container in parse(response.content).find_all(class_=within)
+        for node in container.find_all(tag)
+    ]

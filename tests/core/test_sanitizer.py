@@ -5,8 +5,8 @@ from pytest_django.asserts import assertHTMLEqual
 
 from core.sanitizer import sanitize_html
 from news.models import Article
-from tests.core.html_tools import parse
 from tests.factories import ArticleFactory
+from tests.html_tools import parse
 
 SAFE_REL = {"noopener", "noreferrer"}
 

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import SiteSettings
-from tests.core.html_tools import parse
 from tests.factories import StaffFactory
+from tests.html_tools import parse
 
 FACTS = {
     "site_name": "Trang thông tin điện tử cải cách hành chính tỉnh Lai Châu",

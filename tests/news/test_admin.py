@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from PIL import Image
 
-from news.models import Article, ArticleImage
+from news.models import Article, ArticleImage, Category
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, uploaded_image
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ class TestAddArticle:
         article = Article.objects.get()
         assert article.slug == "danh-gia-chi-so-hai-long-nam-2019"
         assert article.created_by == editor and article.updated_by == editor
-        assert article.is_public
+        assert Article.objects.published().filter(pk=article.pk).exists()
         assert "<script>" not in article.body and "<p>Đoạn hai.</p>" in article.body
         images = list(article.images.order_by("order"))
         assert [image.caption for image in images] == [
@@ -114,11 +114,32 @@ class TestAddArticle:
         assert "title" in response.context["adminform"].form.errors
         assert not Article.objects.exists()
 
-    def test_taken_slug_gets_a_suffix(self, client, editor):
+    @pytest.mark.parametrize("sent_slug", ["", "danh-gia-chi-so-hai-long-nam-2019"])
+    def test_a_taken_slug_made_from_the_title_gets_a_suffix(self, client, editor, sent_slug):
+        # The browser prefills the slug from the title; an empty one is made on the server.
         ArticleFactory(title="Đánh giá chỉ số hài lòng năm 2019")
         client.force_login(editor)
-        assert client.post(ADD_URL, article_form(CategoryFactory())).status_code == 302
+        response = client.post(ADD_URL, article_form(CategoryFactory(), slug=sent_slug))
+        assert response.status_code == 302
         assert Article.objects.filter(slug="danh-gia-chi-so-hai-long-nam-2019-2").exists()
+
+    def test_a_taken_slug_typed_by_hand_is_reported_on_the_slug_field(self, client, editor):
+        ArticleFactory(title="Bài khác", slug="duong-dan-rieng")
+        client.force_login(editor)
+        response = client.post(ADD_URL, article_form(CategoryFactory(), slug="duong-dan-rieng"))
+        assert response.status_code == 200
+        assert "slug" in response.context["adminform"].form.errors
+        assert Article.objects.count() == 1
+
+    def test_a_category_whose_prefilled_slug_is_taken_gets_a_suffix(self, client, admin_user):
+        CategoryFactory(name="Kết quả CCHC")
+        client.force_login(admin_user)
+        response = client.post(
+            reverse("admin:news_category_add"),
+            {"name": "Kết quả CCHC", "slug": "ket-qua-cchc", "order": "0", "show_in_menu": "on"},
+        )
+        assert response.status_code == 302
+        assert Category.objects.filter(slug="ket-qua-cchc-2").exists()
 
     def test_related_articles_are_saved_in_order(self, client, editor):
         first, second = ArticleFactory(), ArticleFactory()
@@ -216,6 +237,21 @@ class TestListAndActions:
         )
         assert response.status_code == 200
         assert [r["text"] for r in response.json()["results"]] == ["Chỉ số SIPAS năm 2018"]
+
+    @pytest.mark.parametrize("count", [1, 10])
+    def test_changelist_and_change_form_queries_do_not_grow_with_subcategories(
+        self, client, editor, django_assert_max_num_queries, count
+    ):
+        parent = CategoryFactory()
+        for _ in range(count):
+            ArticleFactory(category=CategoryFactory(parent=parent))
+        article = Article.objects.first()
+        client.force_login(editor)
+        with django_assert_max_num_queries(16):
+            assert client.get(reverse("admin:news_article_changelist")).status_code == 200
+        with django_assert_max_num_queries(14):
+            url = reverse("admin:news_article_change", args=[article.pk])
+            assert client.get(url).status_code == 200
 
     def test_view_on_site_link_is_offered(self, client, editor):
         article = ArticleFactory()

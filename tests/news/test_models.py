@@ -5,12 +5,14 @@ import pytest
 import time_machine
 from django.db import IntegrityError
 
-from news.models import Article, Category, RelatedArticle
+from news.models import Article, ArticleImage, Category, RelatedArticle
+from news.services import publish_articles, unpublish_articles
 from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
     CategoryFactory,
     RelatedArticleFactory,
+    StaffFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,11 +35,28 @@ class TestPublished:
         with time_machine.travel(NOW, tick=False):
             scheduled = ArticleFactory(published_at=NOW + timedelta(minutes=5))
             assert not Article.objects.published().filter(pk=scheduled.pk).exists()
-            assert not scheduled.is_public
+            annotated = Article.objects.with_is_public().get(pk=scheduled.pk)
+            assert not annotated.is_public
+            assert annotated.is_scheduled
         with time_machine.travel(NOW + timedelta(minutes=5), tick=False):
             assert Article.objects.published().filter(pk=scheduled.pk).exists()
-            scheduled.refresh_from_db()
-            assert scheduled.is_public
+            annotated = Article.objects.with_is_public().get(pk=scheduled.pk)
+            assert annotated.is_public
+            assert not annotated.is_scheduled
+
+    @time_machine.travel(NOW, tick=False)
+    def test_is_public_annotation_agrees_with_published_for_every_case(self):
+        ArticleFactory(published_at=NOW - timedelta(days=1))
+        ArticleFactory(published_at=NOW)
+        ArticleFactory(published_at=NOW + timedelta(seconds=1))
+        ArticleFactory(draft=True)
+        ArticleFactory(status=Article.Status.DRAFT, published_at=NOW - timedelta(days=2))
+        public = set(Article.objects.published().values_list("pk", flat=True))
+        flags = dict(Article.objects.with_is_public().values_list("pk", "is_public"))
+        assert {pk for pk, flag in flags.items() if flag} == public
+        assert len(public) == 2
+        draft = Article.objects.with_is_public().get(published_at__isnull=True)
+        assert draft.is_public is False and not draft.is_scheduled
 
     @time_machine.travel(NOW, tick=False)
     def test_publishing_without_a_time_takes_now(self):
@@ -52,17 +71,26 @@ class TestPublished:
             status=Article.Status.DRAFT, published_at=NOW + timedelta(days=1)
         )
         undated = ArticleFactory(draft=True)
-        assert Article.objects.filter(pk__in=[scheduled.pk, undated.pk]).publish() == 2
+        untouched = ArticleFactory(draft=True)
+        actor = StaffFactory()
+        selected = Article.objects.filter(pk__in=[scheduled.pk, undated.pk])
+        assert publish_articles(articles=selected, actor=actor) == 2
         scheduled.refresh_from_db()
         undated.refresh_from_db()
+        untouched.refresh_from_db()
         assert scheduled.status == undated.status == Article.Status.PUBLISHED
         assert scheduled.published_at == NOW + timedelta(days=1)
         assert undated.published_at == NOW
+        assert scheduled.updated_by == undated.updated_by == actor
+        assert untouched.status == Article.Status.DRAFT
 
-    def test_bulk_unpublish_hides_articles(self):
+    def test_bulk_unpublish_hides_articles_and_records_who(self):
         article = ArticleFactory()
-        Article.objects.filter(pk=article.pk).unpublish()
+        actor = StaffFactory()
+        assert unpublish_articles(articles=Article.objects.filter(pk=article.pk), actor=actor) == 1
         assert not Article.objects.published().exists()
+        article.refresh_from_db()
+        assert article.updated_by == actor
 
     def test_in_category_includes_subcategories(self):
         parent = CategoryFactory()
@@ -186,8 +214,13 @@ class TestBodyWithFigures:
         second = ArticleImageFactory(article=article, order=5)
         first = ArticleImageFactory(article=article, order=1)
         assert article.cover_image == first
-        assert second != first
+        assert second.order > first.order
         assert ArticleFactory().cover_image is None
+
+    def test_the_database_refuses_a_photo_without_alt_text(self):
+        photo = ArticleImageFactory()
+        with pytest.raises(IntegrityError):
+            ArticleImage.objects.filter(pk=photo.pk).update(alt_text="")
 
 
 class TestLatestByMenuCategory:
