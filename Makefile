@@ -13,14 +13,25 @@ DEV_ENV := DEBUG=$${DEBUG:-1}
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+# Two install stamps: serving the portal needs requirements.txt only; tests and tools need
+# requirements-dev.txt (which includes it).
+RUN_DEPS := $(VENV)/.installed-run
+DEV_DEPS := $(VENV)/.installed-dev
+
+$(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed")'
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+
+$(RUN_DEPS): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-run: $(BIN)/.installed ## Install, migrate the SQLite database, load demo content, serve on :$(PORT)
+$(DEV_DEPS): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(RUN_DEPS) $@
+
+run: $(RUN_DEPS) ## Install, migrate the SQLite database, load demo content, serve on :$(PORT)
 	$(DEV_ENV) $(BIN)/python manage.py migrate --no-input
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	@echo
@@ -30,26 +41,26 @@ run: $(BIN)/.installed ## Install, migrate the SQLite database, load demo conten
 	@echo
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.installed ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL says so)
+test: $(DEV_DEPS) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL says so)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(BIN)/.installed ## ruff check and format check
+lint: $(DEV_DEPS) ## ruff check and format check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(BIN)/.installed ## Format and fix the code with ruff
+format: $(DEV_DEPS) ## Format and fix the code with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: $(BIN)/.installed ## Django system checks and missing migrations
+check: $(RUN_DEPS) ## Django system checks and missing migrations
 	$(DEV_ENV) $(BIN)/python manage.py check
 	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 
-messages: $(BIN)/.installed ## Extract and compile translations
+messages: $(RUN_DEPS) ## Extract and compile translations
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
-bench: $(BIN)/.installed ## Measure page render times and query counts (bench/)
+bench: $(RUN_DEPS) ## Measure page render times and query counts (bench/)
 	$(BIN)/python bench/pages.py
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media

@@ -129,9 +129,11 @@ STORAGES = {
         )
     },
 }
-# Uploaded images may be up to 10 MB; requests above that are refused before they reach a view.
+# Uploaded images may be up to 10 MB (checked in core.images). Django does not cap the size of
+# uploaded files before they reach a view; the web server in front must cap request bodies
+# (e.g. nginx `client_max_body_size 12m`). This caps the non-file part of a request.
 IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security headers; the HTTPS-only ones are switched on by the environment in production.
