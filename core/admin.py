@@ -7,6 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from .models import SiteSettings
 
 
+class NulSafeSearchMixin:
+    """PostgreSQL refuses text parameters containing NUL; drop it from admin search terms
+    (the changelist search and the autocomplete both pass through here) instead of a 500."""
+
+    def get_search_results(self, request, queryset, search_term):
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
 class ContentManagedAdminMixin:
     """Fills `created_by` / `updated_by` of a ContentManagedModel from the logged-in user."""
 

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from core.admin import ContentManagedAdminMixin
+from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
 from core.forms import PrefilledSlugFormMixin
 
 from .models import Article, ArticleImage, Category, RelatedArticle
@@ -28,7 +28,7 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     form = CategoryAdminForm
     list_display = ["name", "parent", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]
@@ -72,7 +72,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",

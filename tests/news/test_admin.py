@@ -253,6 +253,19 @@ class TestListAndActions:
             url = reverse("admin:news_article_change", args=[article.pk])
             assert client.get(url).status_code == 200
 
+    def test_a_nul_byte_in_admin_searches_is_not_a_server_error(self, client, editor):
+        ArticleFactory(title="Chỉ số PAPI")
+        client.force_login(editor)
+        changelist = client.get(reverse("admin:news_article_changelist"), {"q": "PA\x00PI"})
+        assert changelist.status_code == 200
+        assert [a.title for a in changelist.context["cl"].result_list] == ["Chỉ số PAPI"]
+        autocomplete = client.get(
+            reverse("admin:autocomplete"),
+            {"term": "PA\x00PI", "app_label": "news", "model_name": "relatedarticle",
+             "field_name": "to_article"},
+        )  # fmt: skip
+        assert autocomplete.status_code == 200
+
     def test_view_on_site_link_is_offered(self, client, editor):
         article = ArticleFactory()
         client.force_login(editor)
