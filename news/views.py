@@ -48,7 +48,7 @@ class CategoryArticleListView(ArticleListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(
-            Category.objects.select_related("parent"), slug=self.kwargs["slug"]
+            Category.objects.all(), slug=self.kwargs["slug"]
         )
         return super().get_queryset().in_category(self.category)
 
