@@ -1,4 +1,4 @@
-"""Django's own messages that Django's Vietnamese catalog leaves untranslated.
+"""Django's own messages that Django's Vietnamese catalogs leave untranslated.
 
 Staff and readers meet these validation messages in the admin and in public forms, but
 Django's `vi` catalog has no translation for them. `makemessages` only extracts strings from
@@ -33,4 +33,15 @@ DJANGO_MESSAGES = [
         "This password is too short. It must contain at least %d character.",
         "This password is too short. It must contain at least %d characters.",
     ),
+    # django.contrib.admin templates: the change list's filter and the page chrome (some of
+    # them read aloud by screen readers).
+    gettext_noop("Show counts"),
+    gettext_noop("Hide counts"),
+    gettext_noop("Error:"),
+    gettext_noop("Breadcrumbs"),
+    gettext_noop("Toggle navigation"),
+    gettext_noop("Filter navigation items"),
+    gettext_noop("Toggle theme (current theme: auto)"),
+    gettext_noop("Toggle theme (current theme: light)"),
+    gettext_noop("Toggle theme (current theme: dark)"),
 ]

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
 from core.forms import PrefilledSlugFormMixin
+from core.templatetags.portal import vn_datetime
 
 from .models import Article, ArticleImage, Category, RelatedArticle
 from .services import publish_articles, unpublish_articles
@@ -25,6 +26,7 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
         fields = [
             "title", "slug", "category", "summary", "body", "status", "published_at", "is_featured",
         ]  # fmt: skip
+        widgets = {"title": forms.TextInput(attrs={"class": "vTextField", "size": 90})}
 
 
 @admin.register(Category)
@@ -79,9 +81,8 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
         "category",
         "status",
         "is_published",
-        "published_at",
+        "published",
         "is_featured",
-        "updated_at",
     ]
     list_filter = ["status", "category", "is_featured"]
     list_select_related = ["category__parent"]
@@ -106,6 +107,7 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
     class Media:
         # After urlify.js, so that Django keeps this order when it merges the admin's media.
         js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
+        css = {"all": ["admin/css/cchc_admin.css"]}
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_is_public()
@@ -123,6 +125,10 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
     def _slug_is_locked(obj) -> bool:
         # Links to a published article are out in the world; its address must not change.
         return obj is not None and obj.status == Article.Status.PUBLISHED
+
+    @admin.display(description=_("publication time"), ordering="published_at")
+    def published(self, obj):
+        return vn_datetime(obj.published_at) or "—"
 
     @admin.display(boolean=True, description=_("publicly visible"))
     def is_published(self, obj):

@@ -47,9 +47,7 @@ class CategoryArticleListView(ArticleListView):
     template_name = "news/category.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(
-            Category.objects.all(), slug=self.kwargs["slug"]
-        )
+        self.category = get_object_or_404(Category.objects.all(), slug=self.kwargs["slug"])
         return super().get_queryset().in_category(self.category)
 
     def get_context_data(self, **kwargs):
