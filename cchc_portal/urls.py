@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
@@ -14,6 +15,11 @@ urlpatterns = [
     # Before the admin, whose catch-all would otherwise answer these addresses.
     path("quan-tri/soan-thao/", include("core.urls")),
     path("quan-tri/", admin.site.urls),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path(
         "sitemap.xml",
         sitemap,

@@ -14,7 +14,7 @@ from tests.factories import (
     RelatedArticleFactory,
     StaffFactory,
 )
-from tests.html_tools import attributes, texts
+from tests.html_tools import attributes, parse, texts
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -319,3 +319,29 @@ def test_the_500_page_needs_neither_database_nor_static_files(rf, django_assert_
     assert response.status_code == 500
     assert "Hệ thống đang gặp sự cố" in content
     assert "/static/" not in content
+
+
+def test_article_page_has_sharing_metadata_with_absolute_urls(client):
+    article = ArticleFactory(title="Chỉ số PAPI năm 2018", summary="Tăng 37 bậc.")
+    photo = ArticleImageFactory(article=article)
+    head = parse(client.get(article.get_absolute_url()).content).find("head")
+    properties = {
+        node.attrs["property"]: node.attrs["content"]
+        for node in head.find_all("meta")
+        if "property" in node.attrs
+    }
+    assert properties["og:title"] == "Chỉ số PAPI năm 2018"
+    assert properties["og:description"] == "Tăng 37 bậc."
+    assert properties["og:url"] == f"http://testserver{article.get_absolute_url()}"
+    assert properties["og:image"] == f"http://testserver{photo.image.url}"
+    canonical = [n for n in head.find_all("link") if n.attrs.get("rel") == "canonical"]
+    assert canonical[0].attrs["href"] == properties["og:url"]
+
+
+def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Disallow: /quan-tri/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
