@@ -31,8 +31,9 @@ def site():
 def test_pages_fit_the_screen_without_sideways_scrolling(page, live_server, site, width, path):
     urls = {"home": "/", "article": site.get_absolute_url(), "list": "/tin-tuc/"}
     page.set_viewport_size({"width": width, "height": 800})
-    requested = []
+    requested, errors = [], []
     page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     response = page.goto(live_server.url + urls[path])
     page.wait_for_load_state("networkidle")
 
@@ -42,6 +43,8 @@ def test_pages_fit_the_screen_without_sideways_scrolling(page, live_server, site
     assert page.locator("footer").inner_text().count("cchc@laichau.gov.vn") == 1
     # No CDN, no web fonts, no analytics: every resource comes from the portal itself.
     assert requested and all(url.startswith(live_server.url) for url in requested), requested
+    # Nothing broken or blocked by the Content Security Policy.
+    assert errors == []
 
 
 def test_article_page_shows_the_figure_between_paragraphs(page, live_server, site):

@@ -345,3 +345,13 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_out_of_the_admin(cl
     lines = response.content.decode().splitlines()
     assert "Disallow: /quan-tri/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_public_pages_send_a_content_security_policy_and_the_admin_does_not(client, editor):
+    policy = client.get("/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    client.force_login(editor)
+    assert "Content-Security-Policy" not in client.get(reverse("admin:index"))
