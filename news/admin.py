@@ -35,7 +35,6 @@ class CategoryAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     list_display = ["name", "parent", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]
     list_filter = ["show_in_menu", "parent"]
-    list_select_related = ["parent"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -113,18 +112,13 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
         return super().get_queryset(request).with_is_public()
 
     def get_prepopulated_fields(self, request, obj=None):
-        return {} if self._slug_is_locked(obj) else {"slug": ["title"]}
+        return {} if obj is not None and obj.slug_is_locked else {"slug": ["title"]}
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        if self._slug_is_locked(obj):
+        if obj is not None and obj.slug_is_locked:
             fields.insert(0, "slug")
         return fields
-
-    @staticmethod
-    def _slug_is_locked(obj) -> bool:
-        # Links to a published article are out in the world; its address must not change.
-        return obj is not None and obj.status == Article.Status.PUBLISHED
 
     @admin.display(description=_("publication time"), ordering="published_at")
     def published(self, obj):

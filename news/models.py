@@ -230,6 +230,11 @@ class Article(ContentManagedModel):
         return reverse("news:article", kwargs={"slug": self.slug})
 
     @property
+    def slug_is_locked(self) -> bool:
+        """Links to a published article are out in the world: its address must not change."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
     def is_scheduled(self) -> bool:
         """Published but waiting for its time (on articles from `with_is_public()`)."""
         return self.status == self.Status.PUBLISHED and not self.is_public
@@ -243,8 +248,8 @@ class Article(ContentManagedModel):
     def clean(self):
         if not self.pk:
             return
-        stored = Article.objects.filter(pk=self.pk).values("slug", "status").first()
-        if stored and stored["status"] == self.Status.PUBLISHED and stored["slug"] != self.slug:
+        stored = Article.objects.filter(pk=self.pk).only("slug", "status").first()
+        if stored and stored.slug_is_locked and stored.slug != self.slug:
             raise ValidationError(
                 {"slug": _("A published article keeps its slug, so that old links keep working.")}
             )
