@@ -9,9 +9,6 @@ from dataclasses import dataclass
 from django.db import models
 from django.utils.translation import gettext as _
 
-from .fields import RichTextField
-from .sanitizer import sanitize_html
-
 
 @dataclass
 class Tally:
@@ -64,8 +61,7 @@ def holds(instance: models.Model, name: str, value) -> bool:
     model_field = instance._meta.get_field(name)
     if model_field.many_to_one:
         return getattr(instance, model_field.attname) == (value.pk if value else None)
-    if isinstance(model_field, RichTextField):
-        value = sanitize_html(value)
     if isinstance(model_field, models.FileField):
         return getattr(instance, name).name == value
-    return getattr(instance, name) == value
+    # The value as it would be stored (a rich-text field sanitizes it on the way).
+    return getattr(instance, name) == model_field.get_prep_value(value)
