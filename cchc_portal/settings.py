@@ -41,8 +41,10 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_ckeditor_5",
     "csp",
+    "import_export",
     "core",
     "news",
+    "indices",
 ]
 
 MIDDLEWARE = [
@@ -237,3 +239,14 @@ CKEDITOR_5_CONFIGS = {
         "link": {"defaultProtocol": "https://"},
     }
 }
+
+# Spreadsheet import and export of index results (django-import-export). An import runs in one
+# transaction: a file with any bad row writes nothing. Importing needs the model's "add" and
+# "change" rights (checked per model), exporting its "view" right.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_FORMATS = [
+    "import_export.formats.base_formats.CSV",
+    "import_export.formats.base_formats.XLSX",
+]

@@ -1,6 +1,7 @@
 """factory_boy factories for the portal's models."""
 
 import io
+from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
@@ -8,6 +9,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from indices.models import (
+    Component,
+    ComponentResult,
+    GradeThresholds,
+    Index,
+    ProvinceResult,
+    Unit,
+    UnitResult,
+)
 from news.models import Article, ArticleImage, Category, RelatedArticle
 
 
@@ -93,3 +103,79 @@ class RelatedArticleFactory(factory.django.DjangoModelFactory):
     from_article = factory.SubFactory(ArticleFactory)
     to_article = factory.SubFactory(ArticleFactory)
     order = factory.Sequence(lambda n: n)
+
+
+# ----------------------------------------------------------------------------------------------
+# Indices
+
+
+class IndexFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Index
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"INDEX_{n}")
+    name = factory.LazyAttribute(lambda index: f"Chỉ số {index.code}")
+    abbreviation = factory.LazyAttribute(lambda index: index.code.replace("_", " "))
+    maximum_score = Decimal("100")
+    order = factory.Sequence(lambda n: n)
+
+
+class ComponentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Component
+
+    index = factory.SubFactory(IndexFactory)
+    name = factory.Sequence(lambda n: f"Lĩnh vực {n}")
+    maximum_score = Decimal("10")
+    order = factory.Sequence(lambda n: n)
+
+
+class ProvinceResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProvinceResult
+
+    index = factory.SubFactory(IndexFactory)
+    year = 2018
+    score = Decimal("72.23")
+    rank = 58
+
+
+class ComponentResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ComponentResult
+
+    province_result = factory.SubFactory(ProvinceResultFactory)
+    component = factory.SubFactory(
+        ComponentFactory, index=factory.SelfAttribute("..province_result.index")
+    )
+    score = Decimal("5.5")
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Unit
+
+    name = factory.Sequence(lambda n: f"Sở thử nghiệm {n}")
+    kind = Unit.Kind.DEPARTMENT
+    order = factory.Sequence(lambda n: n)
+
+
+class UnitResultFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = UnitResult
+
+    unit = factory.SubFactory(UnitFactory)
+    year = 2018
+    score = Decimal("80.00")
+
+
+class GradeThresholdsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GradeThresholds
+        django_get_or_create = ["year"]
+
+    year = 2015
+    good_from = Decimal("80")
+    fair_from = Decimal("70")
+    average_from = Decimal("50")
