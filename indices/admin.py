@@ -1,0 +1,361 @@
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportModelAdmin
+from import_export.formats.base_formats import DEFAULT_FORMATS
+from import_export.forms import ExportForm, ImportForm
+
+from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
+
+from .models import (
+    Component,
+    ComponentResult,
+    Grade,
+    GradeThresholds,
+    Index,
+    ProvinceResult,
+    Unit,
+    UnitResult,
+)
+from .resources import ProvinceResultResource, UnitResultResource
+
+
+class ResultImportForm(ImportForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["import_file"].label = _("Spreadsheet file")
+        self.fields["format"].label = _("File format")
+
+
+class ResultImportExportMixin:
+    """Import and export of result spreadsheets, with every step all-or-nothing.
+
+    django-import-export's dry run already writes nothing and offers no confirmation when a
+    row has an error. Its confirm step, though, would save the good rows of a file and skip
+    the bad ones; here any error rolls the whole file back and nothing is reported as
+    imported. The preview lists every row (new, changed, unchanged) and every error.
+    """
+
+    import_template_name = "admin/indices/import.html"
+    import_form_class = ResultImportForm
+    export_form_class = ExportForm  # always the same columns, so an export can be re-imported
+
+    @property
+    def formats(self):
+        """The formats of IMPORT_EXPORT_FORMATS. The setting names them as dotted paths, which
+        django-import-export 4.4 does not resolve itself (it expects the classes)."""
+        return [
+            import_string(name) if isinstance(name, str) else name
+            for name in getattr(settings, "IMPORT_EXPORT_FORMATS", DEFAULT_FORMATS)
+        ]
+
+    def get_import_data_kwargs(self, **kwargs):
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs.setdefault("rollback_on_validation_errors", True)
+        return kwargs
+
+    def process_import(self, request, **kwargs):
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        return super().process_import(request, **kwargs)
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            messages.error(
+                request,
+                _("The file has errors, so nothing was imported. Upload it again to see them."),
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    "admin:{}_{}_import".format(*self.get_model_info()),
+                    current_app=self.admin_site.name,
+                )
+            )
+        return super().process_result(result, request)
+
+    def add_success_message(self, result, request):
+        totals = result.totals
+        messages.success(
+            request,
+            _("Import finished: %(new)d added, %(updated)d updated, %(unchanged)d unchanged.")
+            % {
+                "new": totals["new"],
+                "updated": totals["update"],
+                "unchanged": totals["skip"],
+            },
+        )
+
+    def get_import_context_data(self, **kwargs):
+        context = super().get_import_context_data(**kwargs)
+        context["column_help"] = self.resource_classes[0].column_help
+        return context
+
+
+# ----------------------------------------------------------------------------------------------
+# Indices and their components
+
+
+class ComponentInline(admin.TabularInline):
+    model = Component
+    extra = 1
+    fields = ["name", "maximum_score", "order", "first_year", "last_year"]
+    ordering = ["order", "pk"]
+
+
+@admin.register(Index)
+class IndexAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+    list_display = ["abbreviation", "code", "name", "score_unit", "maximum_score", "order"]
+    list_editable = ["order"]
+    search_fields = ["code", "abbreviation", "name"]
+    prepopulated_fields = {"slug": ["code"]}
+    inlines = [ComponentInline]
+
+
+# ----------------------------------------------------------------------------------------------
+# Province results
+
+
+class ComponentResultForm(forms.ModelForm):
+    """The model's clean() checks the component against its province result, but only once
+    that result is saved; for a result being added, the same checks are made here."""
+
+    class Meta:
+        model = ComponentResult
+        fields = ["component", "score", "is_sample"]
+
+    def clean(self):
+        cleaned = super().clean()
+        result, component = self.instance.province_result_id, cleaned.get("component")
+        parent = getattr(self, "parent", None)
+        if result or parent is None or component is None or not parent.index_id:
+            return cleaned
+        if component.index_id != parent.index_id:
+            self.add_error("component", _("This component belongs to another index."))
+        elif parent.year and not component.applies_in(parent.year):
+            self.add_error(
+                "component",
+                _("This component was not part of the index in %(year)d.") % {"year": parent.year},
+            )
+        score = cleaned.get("score")
+        if score is not None and not 0 <= score <= component.maximum_score:
+            self.add_error(
+                "score",
+                _("The score must be between 0 and %(maximum)s.")
+                % {"maximum": format(component.maximum_score.normalize(), "f")},
+            )
+        return cleaned
+
+
+class ComponentResultFormSet(forms.BaseInlineFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        form.parent = self.instance
+        return form
+
+    @property
+    def empty_form(self):
+        form = super().empty_form
+        form.parent = self.instance
+        return form
+
+
+class ComponentChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, component):
+        return f"{component.index.abbreviation} · {component.name}"
+
+
+class ComponentResultInline(admin.TabularInline):
+    model = ComponentResult
+    form = ComponentResultForm
+    formset = ComponentResultFormSet
+    extra = 1
+    fields = ["component", "score", "is_sample"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("component")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The component list depends on the result being edited; the request carries it to
+        # formfield_for_foreignkey, which Django calls while it builds the formset class.
+        request._indices_province_result = obj
+        return super().get_formset(request, obj, **kwargs)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name != "component":
+            return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        result = getattr(request, "_indices_province_result", None)
+        if result is not None:
+            kwargs["queryset"] = Component.objects.filter(index_id=result.index_id)
+        else:
+            kwargs["queryset"] = Component.objects.select_related("index")
+            kwargs["form_class"] = ComponentChoiceField
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        # One query for the list, not one per inline row: every row shares these choices.
+        field.choices = list(field.choices)
+        return field
+
+
+class ProvinceResultYearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = ProvinceResult.objects.order_by("-year").values_list("year", flat=True).distinct()
+        return [(str(year), str(year)) for year in years]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.filter(year=int(value))
+        return queryset
+
+
+@admin.register(ProvinceResult)
+class ProvinceResultAdmin(
+    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+):
+    resource_classes = [ProvinceResultResource]
+    list_display = ["index", "year", "score", "rank_display", "change_display", "is_sample"]
+    list_display_links = ["index", "year"]
+    list_filter = ["index", ProvinceResultYearFilter, "is_sample"]
+    list_select_related = ["index"]
+    search_fields = ["note"]
+    autocomplete_fields = ["article"]
+    inlines = [ComponentResultInline]
+    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["index", "year", "score", "rank", "provinces_ranked"]}),
+        (None, {"fields": ["article", "note", "is_sample"]}),
+        (
+            _("Record history"),
+            {
+                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_previous_rank()
+
+    @admin.display(description=_("rank"), ordering="rank")
+    def rank_display(self, obj):
+        if obj.rank is None:
+            return "—"
+        return f"{obj.rank}/{obj.provinces_ranked}"
+
+    @admin.display(description=_("change from the previous year"))
+    def change_display(self, obj):
+        change = obj.change
+        return change.label if change else "—"
+
+
+# ----------------------------------------------------------------------------------------------
+# Units and their yearly results
+
+
+@admin.register(Unit)
+class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+    list_display = ["name", "kind", "is_active", "order"]
+    list_editable = ["is_active", "order"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    class Media:
+        # Vietnamese letters (đ, ư, ơ…) in the prefilled slug; after urlify.js, as in news.
+        js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
+
+
+class UnitResultYearFilter(admin.SimpleListFilter):
+    """The years that have results, most recent first."""
+
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        return [(str(year), str(year)) for year in UnitResult.objects.years()]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value and value.isdigit():
+            return queryset.for_year(int(value))
+        return queryset
+
+
+@admin.register(UnitResult)
+class UnitResultAdmin(
+    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+):
+    resource_classes = [UnitResultResource]
+    list_display = [
+        "unit",
+        "kind",
+        "year",
+        "score",
+        "rank_display",
+        "change_display",
+        "grade_display",
+        "is_sample",
+    ]
+    list_display_links = ["unit", "year"]
+    list_filter = [UnitResultYearFilter, "unit__kind", "is_sample"]
+    list_select_related = ["unit"]
+    search_fields = ["unit__name"]
+    autocomplete_fields = ["unit"]
+    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["unit", "year", "score", "note", "is_sample"]}),
+        (
+            _("Record history"),
+            {
+                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_rank()
+
+    def get_changelist_instance(self, request):
+        """Grade the page's rows with one query for all thresholds, not one per row."""
+        changelist = super().get_changelist_instance(request)
+        lookup = GradeThresholds.objects.lookup()
+        for result in changelist.result_list:
+            result.grade = lookup.grade(result.year, result.score)
+        return changelist
+
+    @admin.display(description=_("kind"), ordering="unit__kind")
+    def kind(self, obj):
+        return obj.unit.get_kind_display()
+
+    @admin.display(description=_("rank"), ordering="rank")
+    def rank_display(self, obj):
+        return obj.rank
+
+    @admin.display(description=_("change from the previous year"))
+    def change_display(self, obj):
+        change = obj.change
+        if change is None:
+            return "—"
+        return _("%(change)s (previous year: %(rank)d)") % {
+            "change": change.label,
+            "rank": obj.previous_rank,
+        }
+
+    @admin.display(description=_("grade"))
+    def grade_display(self, obj):
+        grade = getattr(obj, "grade", None)
+        return Grade(grade).label if grade else "—"
+
+
+@admin.register(GradeThresholds)
+class GradeThresholdsAdmin(admin.ModelAdmin):
+    list_display = ["year", "good_from", "fair_from", "average_from"]
+    list_display_links = ["year"]
