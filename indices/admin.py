@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -23,6 +24,11 @@ from .models import (
     UnitResult,
 )
 from .resources import ProvinceResultResource, UnitResultResource
+
+# Decimal fields accept the Vietnamese decimal comma ("86,50") as well as a point, and show
+# values with a comma; a localized field is a text input, as browsers refuse a comma in
+# <input type="number">.
+LOCALIZED_DECIMALS = {models.DecimalField: {"localize": True}}
 
 
 class ResultImportForm(ImportForm):
@@ -101,6 +107,7 @@ class ResultImportExportMixin:
 
 
 class ComponentInline(admin.TabularInline):
+    formfield_overrides = LOCALIZED_DECIMALS
     model = Component
     extra = 1
     fields = ["name", "maximum_score", "order", "first_year", "last_year"]
@@ -109,6 +116,7 @@ class ComponentInline(admin.TabularInline):
 
 @admin.register(Index)
 class IndexAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["abbreviation", "code", "name", "score_unit", "maximum_score", "order"]
     list_editable = ["order"]
     search_fields = ["code", "abbreviation", "name"]
@@ -170,6 +178,7 @@ class ComponentChoiceField(forms.ModelChoiceField):
 
 
 class ComponentResultInline(admin.TabularInline):
+    formfield_overrides = LOCALIZED_DECIMALS
     model = ComponentResult
     form = ComponentResultForm
     formset = ComponentResultFormSet
@@ -220,6 +229,7 @@ class ProvinceResultAdmin(
     ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
 ):
     resource_classes = [ProvinceResultResource]
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["index", "year", "score", "rank_display", "change_display", "is_sample"]
     list_display_links = ["index", "year"]
     list_filter = ["index", ProvinceResultYearFilter, "is_sample"]
@@ -293,6 +303,7 @@ class UnitResultAdmin(
     ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
 ):
     resource_classes = [UnitResultResource]
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = [
         "unit",
         "kind",
@@ -357,5 +368,6 @@ class UnitResultAdmin(
 
 @admin.register(GradeThresholds)
 class GradeThresholdsAdmin(admin.ModelAdmin):
+    formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["year", "good_from", "fair_from", "average_from"]
     list_display_links = ["year"]
