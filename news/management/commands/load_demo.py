@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 # Each app with demo content adds its loader here: a function taking no arguments that writes
 # its rows idempotently and returns {label: tally}, where str(tally) reads well in a summary.
-DEMO_LOADERS = ("news.demo.load",)
+DEMO_LOADERS = ("news.demo.load", "indices.demo.load")
 
 
 class Command(BaseCommand):
@@ -15,8 +15,9 @@ class Command(BaseCommand):
     def help(self):
         # Translated when the parser is built: argparse cannot format a lazy string.
         return _(
-            "Load demo content (site settings, categories, articles, images, related news). "
-            "Running it again creates no duplicate rows and changes nothing more."
+            "Load demo content (site settings, categories, articles, images, related news, "
+            "reform indices and their results, assessed units and their scores). Running it "
+            "again creates no duplicate rows and changes nothing more."
         )
 
     def handle(self, *args, **options):

@@ -1,0 +1,173 @@
+"""Demo content for the indices app: the four indices and their components, the province's
+results, its units and their yearly scores, and a first row of grade thresholds.
+
+`load()` can be run any number of times: every row is found by its natural key (an index by
+its code, a component by index and name, a result by index or unit and year, a unit by its
+name) and saved only when a value differs from the demo value, so `updated_at` does not move on
+a re-run. Published figures are loaded as they are; every invented one has `is_sample=True`
+(see `content.py`).
+"""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.demo import Tally, sync_row
+from indices.models import (
+    DEFAULT_PROVINCES_RANKED,
+    Component,
+    ComponentResult,
+    GradeThresholds,
+    Index,
+    ProvinceResult,
+    Unit,
+    UnitResult,
+)
+from news.demo import CONFERENCE_SLUG
+from news.models import Article
+
+from .content import (
+    GRADE_THRESHOLDS,
+    INDICES,
+    PROVINCE_RESULTS,
+    PUBLISHED_UNIT_SCORES_2018,
+    PUBLISHED_YEAR,
+    UNITS,
+)
+
+__all__ = ["load"]
+
+
+@transaction.atomic
+def load() -> dict[str, Tally]:
+    """Write the indices demo content; return a tally per kind of row (label → Tally)."""
+    indices, components, results, component_results = Tally(), Tally(), Tally(), Tally()
+    units, unit_results, thresholds = Tally(), Tally(), Tally()
+    by_code = load_indices(indices=INDICES, tally=indices)
+    parts = load_components(indices=INDICES, stored=by_code, tally=components)
+    load_province_results(
+        results=PROVINCE_RESULTS,
+        stored=by_code,
+        components=parts,
+        tally=results,
+        component_tally=component_results,
+    )
+    load_units(units=UNITS, tally=units, result_tally=unit_results)
+    load_grade_thresholds(rows=GRADE_THRESHOLDS, tally=thresholds)
+    return {
+        _("Indices"): indices,
+        _("Index components"): components,
+        _("Province results"): results,
+        _("Component results"): component_results,
+        _("Assessed units"): units,
+        _("Unit results"): unit_results,
+        _("Grade thresholds"): thresholds,
+    }
+
+
+def load_indices(*, indices, tally: Tally) -> dict[str, Index]:
+    return {
+        demo.code: sync_row(
+            Index,
+            lookup={"code": demo.code},
+            values={
+                "slug": demo.slug,
+                "name": demo.name,
+                "abbreviation": demo.abbreviation,
+                "description": demo.description,
+                "publisher": demo.publisher,
+                "score_unit": demo.score_unit,
+                "maximum_score": demo.maximum,
+                "order": demo.order,
+            },
+            tally=tally,
+        )
+        for demo in indices
+    }
+
+
+def load_components(*, indices, stored: dict[str, Index], tally: Tally):
+    """Return each index's components in demo order: {code: [Component, …]}."""
+    parts: dict[str, list[Component]] = {}
+    for demo in indices:
+        parts[demo.code] = [
+            sync_row(
+                Component,
+                lookup={"index": stored[demo.code], "name": part.name},
+                values={
+                    "maximum_score": part.maximum,
+                    "order": order,
+                    "first_year": part.first_year,
+                    "last_year": part.last_year,
+                },
+                tally=tally,
+            )
+            for order, part in enumerate(demo.components, start=1)
+        ]
+    return parts
+
+
+def load_province_results(
+    *, results, stored: dict[str, Index], components, tally: Tally, component_tally: Tally
+) -> None:
+    # The news loader runs first in `load_demo`; without it the results simply have no link.
+    article = Article.objects.filter(slug=CONFERENCE_SLUG).first()
+    for demo in results:
+        result = sync_row(
+            ProvinceResult,
+            lookup={"index": stored[demo.code], "year": demo.year},
+            values={
+                "score": demo.score,
+                "rank": demo.rank,
+                "provinces_ranked": DEFAULT_PROVINCES_RANKED,
+                "article": article if demo.announced else None,
+                "note": demo.note,
+                "is_sample": demo.is_sample,
+            },
+            tally=tally,
+        )
+        if not demo.components:
+            continue
+        # Scores are listed in component order, one per component the year's method used.
+        applicable = [part for part in components[demo.code] if part.applies_in(demo.year)]
+        if len(demo.components) != len(applicable):
+            raise ValueError(
+                f"{demo.code} {demo.year}: {len(demo.components)} component scores for"
+                f" {len(applicable)} components"
+            )
+        for part, score in zip(applicable, demo.components, strict=True):
+            sync_row(
+                ComponentResult,
+                lookup={"province_result": result, "component": part},
+                values={"score": score, "is_sample": True},
+                tally=component_tally,
+            )
+
+
+def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
+    orders: dict[str, int] = {}
+    for demo in units:
+        orders[demo.kind] = orders.get(demo.kind, 0) + 1
+        unit = sync_row(
+            Unit,
+            lookup={"name": demo.name},
+            values={"kind": demo.kind, "is_active": demo.is_active, "order": orders[demo.kind]},
+            tally=tally,
+        )
+        scores = {year: (score, True) for year, score in demo.sample_scores.items()}
+        if demo.name in PUBLISHED_UNIT_SCORES_2018:
+            if PUBLISHED_YEAR in scores:
+                raise ValueError(f"{demo.name}: the published {PUBLISHED_YEAR} score is given")
+            scores[PUBLISHED_YEAR] = (PUBLISHED_UNIT_SCORES_2018[demo.name], False)
+        for year, (score, is_sample) in sorted(scores.items()):
+            sync_row(
+                UnitResult,
+                lookup={"unit": unit, "year": year},
+                values={"score": score, "is_sample": is_sample},
+                tally=result_tally,
+            )
+
+
+def load_grade_thresholds(*, rows, tally: Tally) -> None:
+    for row in rows:
+        values = {name: value for name, value in row.items() if name != "year"}
+        sync_row(GradeThresholds, lookup={"year": row["year"]}, values=values, tally=tally)

@@ -1,0 +1,351 @@
+"""The indices demo content: the four indices, their components, the province's results and
+the province's own assessment of its units.
+
+Figures come in two kinds, kept apart here so that nobody mixes them up:
+- published figures (`../shared/brief/seed-page.md`): the 2017 ranks and the 2018 scores and
+  ranks of PAR INDEX, SIPAS and PAPI, and the six named unit scores of 2018. They are loaded
+  with `is_sample=False`;
+- invented figures that fill the charts (earlier years, PCI, component scores, every other
+  unit score). They are loaded with `is_sample=True`, and pages that show one say so.
+
+Invented figures must not contradict the published ones: in 2018 Sở Tài chính stays the best
+department and Sở Y tế the lowest, huyện Mường Tè the best district and huyện Phong Thổ the
+lowest. No figure after 2018 is loaded: 2018 is the latest year the demo knows, and a 2019
+spreadsheet import is what the admin demo shows.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+D = Decimal
+
+
+@dataclass(frozen=True)
+class DemoComponent:
+    name: str
+    maximum: Decimal
+    first_year: int | None = None
+    last_year: int | None = None
+
+
+@dataclass(frozen=True)
+class DemoIndex:
+    code: str
+    slug: str
+    name: str
+    abbreviation: str
+    publisher: str
+    score_unit: str
+    maximum: Decimal
+    order: int
+    description: str
+    components: tuple[DemoComponent, ...]
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    """One index's result in one year. `components` lists component scores in component order
+    (always sample data); `announced` links the result to the news conference article."""
+
+    code: str
+    year: int
+    score: Decimal | None
+    rank: int | None
+    is_sample: bool
+    components: tuple[Decimal, ...] = ()
+    announced: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DemoUnit:
+    """A unit and its invented scores by year (all sample data)."""
+
+    name: str
+    kind: str
+    is_active: bool
+    sample_scores: dict[int, Decimal] = field(default_factory=dict)
+
+
+INDICES = (
+    DemoIndex(
+        code="PAR_INDEX",
+        slug="par-index",
+        name="Chỉ số cải cách hành chính",
+        abbreviation="PAR INDEX",
+        publisher=("Bộ Nội vụ, cơ quan thường trực Ban Chỉ đạo cải cách hành chính của Chính phủ"),
+        score_unit="points",
+        maximum=D("100"),
+        order=1,
+        description=(
+            "Chỉ số cải cách hành chính cho thấy mỗi bộ và mỗi tỉnh, thành phố trực thuộc "
+            "Trung ương đã triển khai cải cách hành chính đến đâu trong năm. Bộ Nội vụ xác "
+            "định chỉ số hằng năm trên thang 100 điểm và xếp hạng cả 63 tỉnh, thành phố. Theo "
+            "phương pháp áp dụng cho giai đoạn 2018–2020, việc chấm điểm chia thành 8 lĩnh vực "
+            "với 43 tiêu chí và 95 tiêu chí thành phần."
+        ),
+        components=(
+            DemoComponent("Chỉ đạo, điều hành cải cách hành chính", D("12"), 2018, 2020),
+            DemoComponent("Văn bản quy phạm pháp luật", D("9"), 2018, 2020),
+            DemoComponent("Cải cách thủ tục hành chính", D("13"), 2018, 2020),
+            DemoComponent("Cải cách tổ chức bộ máy", D("9"), 2018, 2020),
+            DemoComponent("Đội ngũ cán bộ, công chức, viên chức", D("14"), 2018, 2020),
+            DemoComponent("Đổi mới cơ chế tài chính", D("9"), 2018, 2020),
+            DemoComponent("Hiện đại hóa hành chính", D("12"), 2018, 2020),
+            DemoComponent("Tác động của cải cách hành chính", D("22"), 2018, 2020),
+        ),
+    ),
+    DemoIndex(
+        code="SIPAS",
+        slug="sipas",
+        name="Chỉ số hài lòng về sự phục vụ hành chính",
+        abbreviation="SIPAS",
+        publisher="Bộ Nội vụ",
+        score_unit="percent",
+        maximum=D("100"),
+        order=2,
+        description=(
+            "Chỉ số hài lòng về sự phục vụ hành chính đo tỷ lệ người dân và tổ chức hài lòng "
+            "với dịch vụ hành chính công mà cơ quan nhà nước cung cấp cho họ. Kết quả được "
+            "tính từ ý kiến của những người đã trực tiếp giải quyết thủ tục hành chính và được "
+            "thể hiện bằng phần trăm. Chỉ số gồm 5 yếu tố, từ khâu tiếp cận dịch vụ đến việc "
+            "tiếp nhận và xử lý góp ý, phản ánh, kiến nghị."
+        ),
+        components=(
+            DemoComponent("Tiếp cận dịch vụ", D("100")),
+            DemoComponent("Thủ tục hành chính", D("100")),
+            DemoComponent("Công chức trực tiếp giải quyết công việc", D("100")),
+            DemoComponent("Kết quả dịch vụ", D("100")),
+            DemoComponent("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", D("100")),
+        ),
+    ),
+    DemoIndex(
+        code="PAPI",
+        slug="papi",
+        name="Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh",
+        abbreviation="PAPI",
+        publisher=(
+            "Chương trình Phát triển Liên hợp quốc (UNDP) phối hợp với Trung tâm Nghiên cứu "
+            "phát triển và Hỗ trợ cộng đồng (CECODES), trung tâm nghiên cứu của Mặt trận Tổ "
+            "quốc Việt Nam và Công ty Real-Time Analytics (RTA)"
+        ),
+        score_unit="points",
+        maximum=D("80"),
+        order=3,
+        description=(
+            "Chỉ số PAPI ghi nhận người dân đánh giá thế nào về việc chính quyền địa phương "
+            "quản trị, điều hành và cung ứng dịch vụ công, dựa trên trải nghiệm của chính họ. "
+            "Từ năm 2018 chỉ số có 8 nội dung, mỗi nội dung tối đa 10 điểm, tổng tối đa 80 "
+            "điểm; trước đó có 6 nội dung với tổng tối đa 60 điểm. Báo cáo PAPI xếp các tỉnh "
+            "vào bốn nhóm: cao nhất, trung bình cao, trung bình thấp và thấp nhất."
+        ),
+        components=(
+            DemoComponent("Tham gia của người dân ở cấp cơ sở", D("10")),
+            DemoComponent("Công khai, minh bạch trong việc ra quyết định", D("10")),
+            DemoComponent("Trách nhiệm giải trình với người dân", D("10")),
+            DemoComponent("Kiểm soát tham nhũng trong khu vực công", D("10")),
+            DemoComponent("Thủ tục hành chính công", D("10")),
+            DemoComponent("Cung ứng dịch vụ công", D("10")),
+            DemoComponent("Quản trị môi trường", D("10"), first_year=2018),
+            DemoComponent("Quản trị điện tử", D("10"), first_year=2018),
+        ),
+    ),
+    DemoIndex(
+        code="PCI",
+        slug="pci",
+        name="Chỉ số năng lực cạnh tranh cấp tỉnh",
+        abbreviation="PCI",
+        publisher="Liên đoàn Thương mại và Công nghiệp Việt Nam (VCCI)",
+        score_unit="points",
+        maximum=D("100"),
+        order=4,
+        description=(
+            "Chỉ số năng lực cạnh tranh cấp tỉnh phản ánh chất lượng điều hành kinh tế và môi "
+            "trường kinh doanh của chính quyền tỉnh qua đánh giá của doanh nghiệp. Chỉ số gồm "
+            "10 chỉ số thành phần, mỗi chỉ số tối đa 10 điểm, được cộng theo trọng số thành "
+            "tổng điểm trên thang 100. VCCI công bố điểm số và thứ hạng của các tỉnh, thành phố "
+            "mỗi năm."
+        ),
+        components=(
+            DemoComponent("Gia nhập thị trường", D("10")),
+            DemoComponent("Tiếp cận đất đai", D("10")),
+            DemoComponent("Tính minh bạch", D("10")),
+            DemoComponent("Chi phí thời gian", D("10")),
+            DemoComponent("Chi phí không chính thức", D("10")),
+            DemoComponent("Cạnh tranh bình đẳng", D("10")),
+            DemoComponent("Tính năng động", D("10")),
+            DemoComponent("Chính sách hỗ trợ doanh nghiệp", D("10")),
+            DemoComponent("Đào tạo lao động", D("10")),
+            DemoComponent("Thiết chế pháp lý", D("10")),
+        ),
+    ),
+)
+
+RANK_FROM_CHANGE_NOTE = (
+    "Năm 2017 chỉ có thứ hạng: thứ hạng này suy ra từ mức tăng, giảm bậc được công bố cùng "
+    "kết quả năm 2018."
+)
+
+
+def _scores(*values: str) -> tuple[Decimal, ...]:
+    return tuple(D(value) for value in values)
+
+
+PROVINCE_RESULTS = (
+    # PAR INDEX: 2013–2016 invented; 2017 rank and 2018 score and rank published.
+    DemoResult("PAR_INDEX", 2013, D("71.35"), 54, is_sample=True),
+    DemoResult("PAR_INDEX", 2014, D("69.86"), 58, is_sample=True),
+    DemoResult("PAR_INDEX", 2015, D("72.60"), 52, is_sample=True),
+    DemoResult("PAR_INDEX", 2016, D("70.94"), 56, is_sample=True),
+    DemoResult("PAR_INDEX", 2017, None, 57, is_sample=False, note=RANK_FROM_CHANGE_NOTE),
+    DemoResult(
+        "PAR_INDEX",
+        2018,
+        D("72.23"),
+        58,
+        is_sample=False,
+        announced=True,
+        # Invented field scores (the field names themselves are unconfirmed); sum 72.23.
+        components=_scores("10.25", "6.80", "9.90", "7.05", "9.60", "6.45", "8.10", "14.08"),
+    ),
+    # SIPAS started in 2017: no earlier year.
+    DemoResult("SIPAS", 2017, None, 50, is_sample=False, note=RANK_FROM_CHANGE_NOTE),
+    DemoResult(
+        "SIPAS",
+        2018,
+        D("74.95"),
+        55,
+        is_sample=False,
+        announced=True,
+        # Invented element scores; their average is 74.95.
+        components=_scores("73.80", "76.12", "77.05", "75.40", "72.38"),
+    ),
+    # PAPI: 2013–2016 invented on the six-dimension scale (at most 60 points then).
+    DemoResult("PAPI", 2013, D("33.87"), 55, is_sample=True),
+    DemoResult("PAPI", 2014, D("33.12"), 59, is_sample=True),
+    DemoResult("PAPI", 2015, D("32.95"), 60, is_sample=True),
+    DemoResult("PAPI", 2016, D("33.40"), 58, is_sample=True),
+    DemoResult("PAPI", 2017, None, 63, is_sample=False, note=RANK_FROM_CHANGE_NOTE),
+    DemoResult(
+        "PAPI",
+        2018,
+        D("44.42"),
+        26,
+        is_sample=False,
+        announced=True,
+        # Invented dimension scores; sum 44.42.
+        components=_scores("5.40", "5.62", "5.48", "6.71", "7.32", "7.44", "3.91", "2.54"),
+    ),
+    # PCI: no published figure in the brief, so every year is invented.
+    DemoResult(
+        "PCI",
+        2015,
+        D("55.08"),
+        59,
+        is_sample=True,
+        components=_scores(
+            "8.12", "6.05", "5.48", "6.70", "4.92", "4.85", "4.31", "4.86", "5.02", "5.54"
+        ),
+    ),
+    DemoResult(
+        "PCI",
+        2016,
+        D("55.93"),
+        57,
+        is_sample=True,
+        components=_scores(
+            "8.25", "6.31", "5.60", "6.88", "5.10", "5.23", "4.76", "5.05", "5.37", "5.80"
+        ),
+    ),
+    DemoResult(
+        "PCI",
+        2017,
+        D("59.52"),
+        51,
+        is_sample=True,
+        components=_scores(
+            "8.40", "6.62", "5.95", "7.12", "5.64", "5.48", "5.35", "5.41", "5.70", "6.12"
+        ),
+    ),
+    DemoResult(
+        "PCI",
+        2018,
+        D("60.17"),
+        53,
+        is_sample=True,
+        components=_scores(
+            "8.51", "6.74", "6.08", "7.25", "5.92", "5.66", "5.58", "5.63", "5.85", "6.30"
+        ),
+    ),
+)
+
+DEPARTMENT = "department"
+DISTRICT = "district"
+
+# The 2018 unit scores that were published (the 2018 results conference).
+PUBLISHED_UNIT_SCORES_2018 = {
+    "Sở Tài chính": D("86.50"),
+    "Sở Giao thông vận tải": D("85.88"),
+    "Sở Y tế": D("65.04"),
+    "UBND huyện Mường Tè": D("82.41"),
+    "UBND thành phố Lai Châu": D("79.43"),
+    "UBND huyện Phong Thổ": D("71.19"),
+}
+PUBLISHED_YEAR = 2018
+
+
+def _unit(name, kind, scores: tuple[str, ...], *, years=(2016, 2017, 2018)) -> DemoUnit:
+    """`scores` are the invented scores of `years`; a unit whose 2018 score was published
+    lists only 2016 and 2017 (the 2018 figure comes from PUBLISHED_UNIT_SCORES_2018)."""
+    return DemoUnit(
+        name=name,
+        kind=kind,
+        # The district level was abolished on 1 July 2025; its results stay as history.
+        is_active=kind == DEPARTMENT,
+        sample_scores={year: D(score) for year, score in zip(years, scores, strict=True)},
+    )
+
+
+def _published(name, kind, scores: tuple[str, ...]) -> DemoUnit:
+    return _unit(name, kind, scores, years=(2016, 2017))
+
+
+# Invented 2018 scores lie strictly between the published lowest and second-best of the same
+# kind (departments: 65.04 < x < 85.88; districts: 71.19 < x < 79.43), so the published best
+# and lowest stay best and lowest.
+UNITS = (
+    _unit("Văn phòng UBND tỉnh", DEPARTMENT, ("80.15", "82.40", "84.72")),
+    _unit("Sở Nội vụ", DEPARTMENT, ("79.80", "81.95", "84.10")),
+    _unit("Sở Tư pháp", DEPARTMENT, ("77.35", "80.12", "83.56")),
+    _published("Sở Tài chính", DEPARTMENT, ("81.20", "83.05")),
+    _unit("Sở Kế hoạch và Đầu tư", DEPARTMENT, ("78.64", "79.90", "82.87")),
+    _unit("Thanh tra tỉnh", DEPARTMENT, ("74.10", "76.85", "81.34")),
+    _published("Sở Giao thông vận tải", DEPARTMENT, ("79.05", "82.70")),
+    _unit("Sở Xây dựng", DEPARTMENT, ("72.48", "75.16", "79.62")),
+    _unit("Sở Công Thương", DEPARTMENT, ("73.92", "74.40", "78.05")),
+    _unit("Sở Khoa học và Công nghệ", DEPARTMENT, ("71.60", "73.85", "77.48")),
+    _unit("Sở Thông tin và Truyền thông", DEPARTMENT, ("75.30", "77.02", "80.25")),
+    _unit("Sở Tài nguyên và Môi trường", DEPARTMENT, ("70.84", "72.35", "76.13")),
+    _unit("Sở Nông nghiệp và Phát triển nông thôn", DEPARTMENT, ("69.75", "71.08", "74.90")),
+    _unit("Sở Giáo dục và Đào tạo", DEPARTMENT, ("71.12", "73.27", "75.66")),
+    _unit("Sở Lao động – Thương binh và Xã hội", DEPARTMENT, ("68.40", "70.55", "73.21")),
+    _unit("Sở Văn hóa, Thể thao và Du lịch", DEPARTMENT, ("67.95", "69.80", "72.44")),
+    _unit("Sở Ngoại vụ", DEPARTMENT, ("70.05", "71.90", "74.02")),
+    _unit("Ban Dân tộc", DEPARTMENT, ("66.20", "68.75", "70.38")),
+    _unit("Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng", DEPARTMENT, ("64.80", "66.35", "68.57")),
+    _published("Sở Y tế", DEPARTMENT, ("62.35", "63.90")),
+    _published("UBND thành phố Lai Châu", DISTRICT, ("78.20", "80.05")),
+    _unit("UBND huyện Tam Đường", DISTRICT, ("73.45", "75.10", "77.86")),
+    _published("UBND huyện Phong Thổ", DISTRICT, ("68.90", "70.32")),
+    _unit("UBND huyện Sìn Hồ", DISTRICT, ("70.15", "71.84", "74.27")),
+    _published("UBND huyện Mường Tè", DISTRICT, ("74.60", "77.95")),
+    _unit("UBND huyện Than Uyên", DISTRICT, ("75.80", "76.40", "78.15")),
+    _unit("UBND huyện Tân Uyên", DISTRICT, ("71.35", "73.60", "75.92")),
+    _unit("UBND huyện Nậm Nhùn", DISTRICT, ("69.40", "72.15", "73.08")),
+)
+
+# A starting row: Tốt from 80 %, Khá from 70 %, Trung bình from 50 %, Yếu below. Provinces set
+# their own thresholds, so staff edit or add rows in the admin.
+GRADE_THRESHOLDS = (
+    {"year": 2016, "good_from": D("80"), "fair_from": D("70"), "average_from": D("50")},
+)

@@ -1,0 +1,297 @@
+"""`load_demo` loads the indices: the brief's figures exactly and as official, every invented
+figure as sample data that does not contradict them, nothing after 2018, and nothing new on a
+second run."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Max, Sum
+from django.forms.models import model_to_dict
+from django.utils import translation
+
+from indices.models import (
+    Component,
+    ComponentResult,
+    GradeThresholds,
+    Index,
+    ProvinceResult,
+    Unit,
+    UnitResult,
+)
+from news.demo import CONFERENCE_SLUG
+
+MODELS = [Index, Component, ProvinceResult, ComponentResult, Unit, UnitResult, GradeThresholds]
+D = Decimal
+
+# (code, year): (score, rank) as published (../shared/brief/seed-page.md, indices.md).
+PUBLISHED_PROVINCE = {
+    ("PAR_INDEX", 2017): (None, 57),
+    ("SIPAS", 2017): (None, 50),
+    ("PAPI", 2017): (None, 63),
+    ("PAR_INDEX", 2018): (D("72.23"), 58),
+    ("SIPAS", 2018): (D("74.95"), 55),
+    ("PAPI", 2018): (D("44.42"), 26),
+}
+PUBLISHED_UNITS_2018 = {
+    "Sở Tài chính": D("86.50"),
+    "Sở Giao thông vận tải": D("85.88"),
+    "Sở Y tế": D("65.04"),
+    "UBND huyện Mường Tè": D("82.41"),
+    "UBND thành phố Lai Châu": D("79.43"),
+    "UBND huyện Phong Thổ": D("71.19"),
+}
+DISTRICTS = [
+    "UBND thành phố Lai Châu",
+    "UBND huyện Tam Đường",
+    "UBND huyện Phong Thổ",
+    "UBND huyện Sìn Hồ",
+    "UBND huyện Mường Tè",
+    "UBND huyện Than Uyên",
+    "UBND huyện Tân Uyên",
+    "UBND huyện Nậm Nhùn",
+]
+
+
+@pytest.fixture(scope="module")
+def _loaded_once(django_db_setup, django_db_blocker):
+    """Run `load_demo` once for the whole module (a run takes seconds) inside a transaction
+    that is rolled back afterwards. Each test still runs in its own savepoint, so what a test
+    writes is undone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(_loaded_once, db):
+    """The database as the first `load_demo` run leaves it."""
+
+
+def snapshot():
+    return {
+        model.__name__: [
+            {**model_to_dict(obj), "pk": obj.pk, **_timestamps(obj)}
+            for obj in model.objects.order_by("pk")
+        ]
+        for model in MODELS
+    }
+
+
+def _timestamps(obj):
+    return {name: getattr(obj, name) for name in ("created_at", "updated_at") if hasattr(obj, name)}
+
+
+def test_a_second_run_creates_and_changes_nothing(demo):
+    first = snapshot()
+
+    call_command("load_demo", verbosity=0)
+
+    assert snapshot() == first
+    assert {name: len(rows) for name, rows in first.items()} == {
+        "Index": 4,
+        "Component": 8 + 5 + 8 + 10,
+        "ProvinceResult": 6 + 2 + 6 + 4,
+        "ComponentResult": 8 + 5 + 8 + 4 * 10,
+        "Unit": 28,
+        "UnitResult": 28 * 3,
+        "GradeThresholds": 1,
+    }
+
+
+def test_the_summary_reports_the_second_run_as_unchanged(demo, capsys):
+    with translation.override("en"):
+        call_command("load_demo")
+    out = capsys.readouterr().out
+    assert "Province results: 18 (created 0, updated 0, unchanged 18)" in out
+    assert "Unit results: 84 (created 0, updated 0, unchanged 84)" in out
+
+
+def test_the_four_indices(demo):
+    rows = Index.objects.values_list(
+        "code", "slug", "abbreviation", "score_unit", "maximum_score", "order"
+    )
+    assert list(rows) == [
+        ("PAR_INDEX", "par-index", "PAR INDEX", "points", D("100"), 1),
+        ("SIPAS", "sipas", "SIPAS", "percent", D("100"), 2),
+        ("PAPI", "papi", "PAPI", "points", D("80"), 3),
+        ("PCI", "pci", "PCI", "points", D("100"), 4),
+    ]
+    for index in Index.objects.all():
+        assert index.name and index.publisher
+        sentences = [part for part in index.description.split(". ") if part.strip()]
+        assert 2 <= len(sentences) <= 4, index.code
+
+
+def test_components_follow_each_method(demo):
+    counts = {
+        index.code: (index.components.count(), index.components.for_year(2017).count())
+        for index in Index.objects.all()
+    }
+    assert counts == {"PAR_INDEX": (8, 0), "SIPAS": (5, 5), "PAPI": (8, 6), "PCI": (10, 10)}
+    assert Component.objects.filter(index__code="PAPI").for_year(2018).count() == 8
+    par = Component.objects.filter(index__code="PAR_INDEX")
+    assert par.aggregate(total=Sum("maximum_score"))["total"] == 100
+    for code, maximum in [("SIPAS", 100), ("PAPI", 10), ("PCI", 10)]:
+        maxima = set(Component.objects.filter(index__code=code).values_list("maximum_score"))
+        assert maxima == {(D(maximum),)}, code
+
+
+def test_every_published_province_figure_is_present_exactly_and_official(demo):
+    for (code, year), (score, rank) in PUBLISHED_PROVINCE.items():
+        result = ProvinceResult.objects.get(index__code=code, year=year)
+        assert (result.score, result.rank, result.provinces_ranked) == (score, rank, 63)
+        assert result.is_sample is False, (code, year)
+    official = ProvinceResult.objects.filter(is_sample=False)
+    assert set(official.values_list("index__code", "year")) == set(PUBLISHED_PROVINCE)
+
+
+def test_the_2018_results_link_to_the_conference_article(demo):
+    announced = ProvinceResult.objects.filter(article__slug=CONFERENCE_SLUG)
+    assert set(announced.values_list("index__code", "year")) == {
+        ("PAR_INDEX", 2018),
+        ("SIPAS", 2018),
+        ("PAPI", 2018),
+    }
+    assert not ProvinceResult.objects.filter(is_sample=True, article__isnull=False).exists()
+
+
+def test_invented_province_results_are_sample_and_fill_the_charts(demo):
+    sample = ProvinceResult.objects.filter(is_sample=True)
+    assert set(sample.values_list("index__code", "year")) == {
+        *(("PAR_INDEX", year) for year in range(2013, 2017)),
+        *(("PAPI", year) for year in range(2013, 2017)),
+        *(("PCI", year) for year in range(2015, 2019)),
+    }
+    for result in ProvinceResult.objects.select_related("index"):
+        if result.score is not None:
+            assert 0 <= result.score <= result.index.maximum_score
+        assert 1 <= result.rank <= 63
+    # PAPI's scale was 0–60 before 2018.
+    assert all(
+        r.score <= 60
+        for r in ProvinceResult.objects.filter(
+            index__code="PAPI", year__lt=2018, score__isnull=False
+        )
+    )
+    assert not ProvinceResult.objects.filter(index__code="SIPAS", year__lt=2017).exists()
+
+
+def test_nothing_after_2018_so_2018_is_the_latest_year(demo):
+    assert ProvinceResult.objects.aggregate(latest=Max("year"))["latest"] == 2018
+    assert not UnitResult.objects.filter(year__gte=2019).exists()
+    latest = ProvinceResult.objects.latest_per_index()
+    assert [(r.index.code, r.year, r.rank, str(r.change)) for r in latest] == [
+        ("PAR_INDEX", 2018, 58, "▼1"),
+        ("SIPAS", 2018, 55, "▼5"),
+        ("PAPI", 2018, 26, "▲37"),
+        ("PCI", 2018, 53, "▼2"),
+    ]
+
+
+def test_component_results_are_sample_within_their_maxima_and_add_up(demo):
+    assert not ComponentResult.objects.filter(is_sample=False).exists()
+    for part in ComponentResult.objects.select_related("component", "province_result"):
+        assert 0 <= part.score <= part.component.maximum_score
+        assert part.component.applies_in(part.province_result.year)
+        assert part.component.index_id == part.province_result.index_id
+
+    def scores(code, year):
+        return list(
+            ComponentResult.objects.filter(
+                province_result__index__code=code, province_result__year=year
+            ).values_list("score", flat=True)
+        )
+
+    assert len(scores("PAR_INDEX", 2018)) == 8
+    assert sum(scores("PAR_INDEX", 2018)) == D("72.23")
+    assert len(scores("PAPI", 2018)) == 8
+    assert sum(scores("PAPI", 2018)) == D("44.42")
+    sipas = scores("SIPAS", 2018)
+    assert len(sipas) == 5
+    assert abs(sum(sipas) / 5 - D("74.95")) <= D("0.5")
+    for year in range(2015, 2019):
+        assert len(scores("PCI", year)) == 10
+
+
+def test_units_all_districts_inactive_and_about_twenty_departments(demo):
+    districts = Unit.objects.filter(kind=Unit.Kind.DISTRICT)
+    assert sorted(districts.values_list("name", flat=True)) == sorted(DISTRICTS)
+    assert not districts.filter(is_active=True).exists()
+    departments = Unit.objects.filter(kind=Unit.Kind.DEPARTMENT)
+    assert 18 <= departments.count() <= 22
+    assert not departments.filter(is_active=False).exists()
+    assert (
+        departments.filter(
+            name__in=[
+                "Sở Tài chính",
+                "Sở Tư pháp",
+                "Sở Y tế",
+                "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng",
+            ]
+        ).count()
+        == 4
+    )
+    assert Unit.objects.get(name="Sở Văn hóa, Thể thao và Du lịch").slug == (
+        "so-van-hoa-the-thao-va-du-lich"
+    )
+
+
+def test_the_published_unit_scores_are_present_exactly_and_official(demo):
+    for name, score in PUBLISHED_UNITS_2018.items():
+        result = UnitResult.objects.get(unit__name=name, year=2018)
+        assert (result.score, result.is_sample) == (score, False), name
+    official = UnitResult.objects.filter(is_sample=False)
+    assert set(official.values_list("unit__name", "year")) == {
+        (name, 2018) for name in PUBLISHED_UNITS_2018
+    }
+
+
+def test_every_unit_has_2016_to_2018_and_the_invented_ones_are_sample(demo):
+    for unit in Unit.objects.all():
+        assert sorted(unit.results.values_list("year", flat=True)) == [2016, 2017, 2018]
+    invented = UnitResult.objects.exclude(year=2018, unit__name__in=list(PUBLISHED_UNITS_2018))
+    assert invented.count() == 84 - 6
+    assert not invented.filter(is_sample=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "best", "second", "lowest"),
+    [
+        (Unit.Kind.DEPARTMENT, "Sở Tài chính", "Sở Giao thông vận tải", "Sở Y tế"),
+        (
+            Unit.Kind.DISTRICT,
+            "UBND huyện Mường Tè",
+            "UBND thành phố Lai Châu",
+            "UBND huyện Phong Thổ",
+        ),
+    ],
+)
+def test_the_2018_ranking_keeps_the_published_order(demo, kind, best, second, lowest):
+    ranking = list(UnitResult.objects.ranking(2018, kind))
+    names = [result.unit.name for result in ranking]
+    assert (names[0], names[1], names[-1]) == (best, second, lowest)
+    assert [result.rank for result in ranking] == list(range(1, len(ranking) + 1))
+    low, high = PUBLISHED_UNITS_2018[lowest], PUBLISHED_UNITS_2018[second]
+    for result in ranking:
+        if result.is_sample:
+            assert low < result.score < high, result.unit.name
+
+
+def test_grade_thresholds_start_in_2016(demo):
+    thresholds = GradeThresholds.objects.get()
+    assert (
+        thresholds.year,
+        thresholds.good_from,
+        thresholds.fair_from,
+        thresholds.average_from,
+    ) == (
+        2016,
+        80,
+        70,
+        50,
+    )
+    assert thresholds.grade(D("86.50")) == "good"
+    assert thresholds.grade(D("65.04")) == "average"
