@@ -26,6 +26,7 @@ urlpatterns = [
         {"sitemaps": {"articles": ArticleSitemap, "categories": CategorySitemap}},
         name="sitemap",
     ),
+    path("chi-so/", include("indices.urls")),
     path("", include("news.urls")),
 ]
 

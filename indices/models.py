@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -228,6 +228,25 @@ class ProvinceResultQuerySet(models.QuerySet):
         ).values("rank")[:1]
         return self.annotate(previous_rank=Subquery(previous))
 
+    def with_public_article(self):
+        """Fetch the announcing article and annotate `article_is_public`, so that pages link
+        only to an article visitors can open (`Article.objects.published()` decides)."""
+        from news.models import Article
+
+        return self.select_related("article").annotate(
+            article_is_public=Exists(Article.objects.published().filter(pk=OuterRef("article_id")))
+        )
+
+    def history(self, index: "Index"):
+        """Every year of one index, oldest first, with changes and public announcing articles."""
+        return (
+            self.filter(index=index)
+            .select_related("index")
+            .with_previous_rank()
+            .with_public_article()
+            .order_by("year")
+        )
+
     def latest_per_index(self):
         """Each index's most recent result, in index order, with its change."""
         latest_year = (
@@ -345,6 +364,11 @@ class ProvinceResult(ContentManagedModel):
         """Change of rank versus the previous year (on rows from `with_previous_rank()`)."""
         return rank_change(getattr(self, "previous_rank", None), self.rank)
 
+    @property
+    def public_article(self):
+        """The announcing article if visitors may open it (on rows from `with_public_article()`)."""
+        return self.article if getattr(self, "article_is_public", False) else None
+
 
 class ComponentResult(models.Model):
     province_result = models.ForeignKey(
@@ -460,6 +484,18 @@ def _rank_among_peers():
     return Coalesce(Subquery(better), Value(0)) + 1
 
 
+def _peer_count():
+    """For the result in the enclosing query: how many units of its kind were scored that year."""
+    peers = (
+        UnitResult.objects.filter(year=OuterRef("year"), unit__kind=OuterRef("unit__kind"))
+        .order_by()
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Subquery(peers)
+
+
 class UnitResultQuerySet(models.QuerySet):
     def for_year(self, year: int):
         return self.filter(year=year)
@@ -468,13 +504,15 @@ class UnitResultQuerySet(models.QuerySet):
         return self.filter(unit__kind=kind)
 
     def with_rank(self):
-        """Annotate `rank` (among units of the same kind that year) and `previous_rank` (the
-        unit's rank the year before). Correct whatever else the queryset filters on."""
+        """Annotate `rank` (among units of the same kind that year), `ranked_count` (how many
+        units of that kind were ranked) and `previous_rank` (the unit's rank the year before).
+        Correct whatever else the queryset filters on."""
         previous = UnitResult.objects.filter(
             unit=OuterRef("unit"), year=OuterRef("year") - 1
         ).annotate(rank=_rank_among_peers())
         return self.annotate(
             rank=_rank_among_peers(),
+            ranked_count=_peer_count(),
             previous_rank=Subquery(previous.values("rank")[:1]),
         )
 
@@ -487,6 +525,15 @@ class UnitResultQuerySet(models.QuerySet):
             .with_rank()
             .order_by("rank", "unit__order", "unit__name")
         )
+
+    def graded(self) -> list["UnitResult"]:
+        """The results as a list, each with `grade` set from its year's thresholds (one more
+        query, however many results)."""
+        lookup = GradeThresholds.objects.lookup()
+        results = list(self)
+        for result in results:
+            result.grade = lookup.grade(result.year, result.score)
+        return results
 
     def years(self) -> list[int]:
         """Years with results, most recent first."""

@@ -1,0 +1,203 @@
+"""Charts drawn on the server as inline SVG: no JavaScript, no CDN, readable when printed.
+
+The functions here only compute geometry; `templates/indices/charts/*.html` draw it. Every
+coordinate is a plain string with a dot as decimal separator, because the template language
+would otherwise localize numbers ("12,5") and break the SVG. Each chart has a text title, and
+the page shows the same numbers in a table beside it.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.formats import number_format
+
+LINE_WIDTH = 640
+LINE_HEIGHT = 260
+MARGIN_LEFT = 52
+MARGIN_RIGHT = 20
+MARGIN_TOP = 20
+MARGIN_BOTTOM = 36
+TICKS = 5
+
+BAR_WIDTH = 640
+BAR_ROW = 40
+BAR_TOP = 8
+BAR_LABEL_WIDTH = 0
+BAR_VALUE_SPACE = 70
+
+
+def _coord(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def display_number(value, decimal_places: int = 2) -> str:
+    """A number as Vietnamese readers write it: 72,23 (no trailing ",00" for whole ticks)."""
+    if value is None:
+        return ""
+    value = Decimal(value)
+    if value == value.to_integral_value() and decimal_places == 0:
+        return number_format(value, 0)
+    return number_format(value, decimal_places)
+
+
+@dataclass
+class Tick:
+    y: str
+    label: str
+
+
+@dataclass
+class LinePoint:
+    x: str
+    y: str
+    label: str  # the x-axis label, e.g. the year
+    value_label: str
+    is_sample: bool = False
+
+
+@dataclass
+class LineChart:
+    chart_id: str
+    title: str
+    description: str
+    width: int = LINE_WIDTH
+    height: int = LINE_HEIGHT
+    points: list[LinePoint] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
+    ticks: list[Tick] = field(default_factory=list)
+    plot_left: str = _coord(MARGIN_LEFT)
+    plot_right: str = _coord(LINE_WIDTH - MARGIN_RIGHT)
+    axis_y: str = _coord(LINE_HEIGHT - MARGIN_BOTTOM)
+    label_y: str = _coord(LINE_HEIGHT - MARGIN_BOTTOM + 20)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.points
+
+
+def line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    values: list[tuple[str, Decimal | int | None, bool]],
+    low,
+    high,
+    inverted: bool = False,
+    decimal_places: int = 2,
+) -> LineChart:
+    """A line over `values` ((x label, value or None, is sample) in order).
+
+    The y axis runs from `low` to `high`; `inverted` puts `low` at the top (for ranks, where 1
+    is best). A missing value breaks the line rather than bridging the gap.
+    """
+    chart = LineChart(chart_id=chart_id, title=title, description=description)
+    low, high = Decimal(low), Decimal(high)
+    span = high - low or Decimal(1)
+    plot_height = LINE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    plot_width = LINE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+    count = len(values)
+
+    def y_of(value) -> float:
+        share = float((Decimal(value) - low) / span)
+        if inverted:
+            return MARGIN_TOP + share * plot_height
+        return MARGIN_TOP + (1 - share) * plot_height
+
+    for step in range(TICKS + 1):
+        value = low + span * step / TICKS
+        tick_places = 0 if decimal_places == 0 or value == value.to_integral_value() else 1
+        chart.ticks.append(
+            Tick(
+                y=_coord(y_of(value)),
+                label=display_number(
+                    value.quantize(Decimal(1) if tick_places == 0 else Decimal("0.1")), tick_places
+                ),
+            )
+        )
+
+    run: list[str] = []
+    for position, (label, value, is_sample) in enumerate(values):
+        x = MARGIN_LEFT + (plot_width * (position + 0.5) / count if count else 0)
+        if value is None:
+            if len(run) > 1:
+                chart.segments.append(" ".join(run))
+            run = []
+            chart.points.append(
+                LinePoint(x=_coord(x), y="", label=label, value_label="", is_sample=is_sample)
+            )
+            continue
+        y = y_of(value)
+        run.append(f"{_coord(x)},{_coord(y)}")
+        chart.points.append(
+            LinePoint(
+                x=_coord(x),
+                y=_coord(y),
+                label=label,
+                value_label=display_number(value, decimal_places),
+                is_sample=is_sample,
+            )
+        )
+    if len(run) > 1:
+        chart.segments.append(" ".join(run))
+    return chart
+
+
+@dataclass
+class Bar:
+    label: str
+    value_label: str
+    label_y: str
+    bar_y: str
+    bar_width: str
+    value_x: str
+    highlight: bool = False
+    is_sample: bool = False
+
+
+@dataclass
+class BarChart:
+    chart_id: str
+    title: str
+    description: str
+    bars: list[Bar] = field(default_factory=list)
+    width: int = BAR_WIDTH
+    height: int = 0
+    bar_height: int = 14
+    bar_left: str = "0"
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.bars
+
+
+def bar_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    values: list[tuple[str, Decimal, bool]],
+    high,
+    suffix: str = "",
+) -> BarChart:
+    """Horizontal bars, one per (label, value, is sample), each label written above its bar so
+    that long unit names stay whole on a narrow screen."""
+    chart = BarChart(chart_id=chart_id, title=title, description=description)
+    high = Decimal(high) or Decimal(1)
+    bar_space = BAR_WIDTH - BAR_VALUE_SPACE
+    for row, (label, value, is_sample) in enumerate(values):
+        top = BAR_TOP + row * BAR_ROW
+        width = max(float(Decimal(value) / high) * bar_space, 1.0)
+        chart.bars.append(
+            Bar(
+                label=label,
+                value_label=f"{display_number(value)}{suffix}",
+                label_y=_coord(top + 12),
+                bar_y=_coord(top + 17),
+                bar_width=_coord(width),
+                value_x=_coord(width + 6),
+                is_sample=is_sample,
+            )
+        )
+    chart.height = BAR_TOP * 2 + len(values) * BAR_ROW
+    return chart

@@ -1,0 +1,237 @@
+"""The tables that pages show, as open data: the same rows as CSV and as JSON.
+
+Each builder takes the rows a page already fetched, so the download holds exactly the numbers
+on the page. CSV headers are Vietnamese (for people opening the file in a spreadsheet); JSON
+keys are stable English names (for programs), with the Vietnamese labels alongside.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+
+
+@dataclass
+class Table:
+    title: str
+    filename: str  # without extension
+    columns: list[Column]
+    rows: list[dict] = field(default_factory=list)
+
+    @property
+    def has_sample_data(self) -> bool:
+        return any(row.get("is_sample") for row in self.rows)
+
+    def as_csv(self) -> HttpResponse:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([column.label for column in self.columns])
+        for row in self.rows:
+            writer.writerow([_csv_value(row.get(column.key)) for column in self.columns])
+        # A byte-order mark, so that spreadsheet programs read the Vietnamese letters as UTF-8.
+        response = HttpResponse(
+            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+        )
+        return _as_download(response, f"{self.filename}.csv")
+
+    def as_json(self) -> HttpResponse:
+        document = {
+            "title": self.title,
+            "columns": [{"key": column.key, "label": column.label} for column in self.columns],
+            "rows": [
+                {column.key: _json_value(row.get(column.key)) for column in self.columns}
+                for row in self.rows
+            ],
+        }
+        if self.has_sample_data:
+            document["note"] = _("Rows marked is_sample are sample data, not official results.")
+        response = HttpResponse(
+            json.dumps(document, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        return _as_download(response, f"{self.filename}.json", inline=True)
+
+
+def _as_download(response: HttpResponse, filename: str, inline: bool = False) -> HttpResponse:
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _csv_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def signed_change(change) -> int | None:
+    """A rank change as a number: +37 for 37 places up, -1 for one down, 0 for the same."""
+    if change is None:
+        return None
+    if change.direction == change.UP:
+        return change.places
+    if change.direction == change.DOWN:
+        return -change.places
+    return 0
+
+
+# ----------------------------------------------------------------------------------------------
+# Builders, one per page table
+
+
+def overview_table(results) -> Table:
+    return Table(
+        title=_("Latest result of each index"),
+        filename="chi-so-moi-nhat",
+        columns=[
+            Column("index", _("Index")),
+            Column("year", _("Year")),
+            Column("score", _("Score")),
+            Column("maximum_score", _("Maximum")),
+            Column("rank", _("Rank")),
+            Column("provinces_ranked", _("Provinces ranked")),
+            Column("rank_change", _("Change of rank")),
+            Column("is_sample", _("Sample data")),
+        ],
+        rows=[
+            {
+                "index": result.index.code,
+                "year": result.year,
+                "score": result.score,
+                "maximum_score": result.index.maximum_score,
+                "rank": result.rank,
+                "provinces_ranked": result.provinces_ranked,
+                "rank_change": signed_change(result.change),
+                "is_sample": result.is_sample,
+            }
+            for result in results
+        ],
+    )
+
+
+def index_table(index, results) -> Table:
+    return Table(
+        title=_("%(index)s: results by year") % {"index": index.abbreviation},
+        filename=f"{index.slug}-theo-nam",
+        columns=[
+            Column("year", _("Year")),
+            Column("score", _("Score")),
+            Column("rank", _("Rank")),
+            Column("provinces_ranked", _("Provinces ranked")),
+            Column("rank_change", _("Change of rank")),
+            Column("announced_in", _("Announced in")),
+            Column("is_sample", _("Sample data")),
+        ],
+        rows=[
+            {
+                "year": result.year,
+                "score": result.score,
+                "rank": result.rank,
+                "provinces_ranked": result.provinces_ranked,
+                "rank_change": signed_change(result.change),
+                "announced_in": result.public_article.get_absolute_url()
+                if result.public_article
+                else None,
+                "is_sample": result.is_sample,
+            }
+            for result in results
+        ],
+    )
+
+
+def components_table(result, component_results) -> Table:
+    return Table(
+        title=_("%(index)s %(year)d: components")
+        % {"index": result.index.abbreviation, "year": result.year},
+        filename=f"{result.index.slug}-{result.year}-thanh-phan",
+        columns=[
+            Column("component", _("Component")),
+            Column("score", _("Score")),
+            Column("maximum_score", _("Maximum")),
+            Column("is_sample", _("Sample data")),
+        ],
+        rows=[
+            {
+                "component": item.component.name,
+                "score": item.score,
+                "maximum_score": item.component.maximum_score,
+                "is_sample": item.is_sample,
+            }
+            for item in component_results
+        ],
+    )
+
+
+def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
+    return Table(
+        title=_("Ranking %(year)d: %(kind)s") % {"year": year, "kind": kind_label},
+        filename=f"xep-hang-{year}-{kind_slug}",
+        columns=[
+            Column("rank", _("Rank")),
+            Column("unit", _("Unit")),
+            Column("score", _("Score (%)")),
+            Column("grade", _("Grade")),
+            Column("rank_change", _("Change of rank")),
+            Column("is_sample", _("Sample data")),
+        ],
+        rows=[
+            {
+                "rank": result.rank,
+                "unit": result.unit.name,
+                "score": result.score,
+                "grade": str(result.grade.label) if result.grade else None,
+                "rank_change": signed_change(result.change),
+                "is_sample": result.is_sample,
+            }
+            for result in results
+        ],
+    )
+
+
+def unit_table(unit, results) -> Table:
+    return Table(
+        title=_("%(unit)s: results by year") % {"unit": unit.name},
+        filename=f"{unit.slug}-theo-nam",
+        columns=[
+            Column("year", _("Year")),
+            Column("score", _("Score (%)")),
+            Column("rank", _("Rank")),
+            Column("units_ranked", _("Units ranked")),
+            Column("grade", _("Grade")),
+            Column("rank_change", _("Change of rank")),
+            Column("is_sample", _("Sample data")),
+        ],
+        rows=[
+            {
+                "year": result.year,
+                "score": result.score,
+                "rank": result.rank,
+                "units_ranked": result.ranked_count,
+                "grade": str(result.grade.label) if result.grade else None,
+                "rank_change": signed_change(result.change),
+                "is_sample": result.is_sample,
+            }
+            for result in results
+        ],
+    )

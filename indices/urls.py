@@ -1,0 +1,52 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class DataFormatConverter:
+    """The open-data formats: `.csv` and `.json`."""
+
+    regex = "csv|json"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class YearConverter:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(DataFormatConverter, "fmt")
+register_converter(YearConverter, "year")
+
+app_name = "indices"
+
+urlpatterns = [
+    path("", views.overview, name="overview"),
+    path("tong-hop.<fmt:fmt>", views.overview_data, name="overview-data"),
+    path("xep-hang/", views.ranking_latest, name="ranking-latest"),
+    path("xep-hang/<year:year>/", views.ranking, name="ranking"),
+    path(
+        "xep-hang/<year:year>/<slug:kind_slug>.<fmt:fmt>",
+        views.ranking_data,
+        name="ranking-data",
+    ),
+    path("don-vi/<slug:slug>/", views.unit_detail, name="unit-detail"),
+    path("don-vi/<slug:slug>/du-lieu.<fmt:fmt>", views.unit_data, name="unit-data"),
+    path("<slug:slug>/", views.IndexDetailView.as_view(), name="index-detail"),
+    path("<slug:slug>/du-lieu.<fmt:fmt>", views.index_data, name="index-data"),
+    path(
+        "<slug:slug>/<year:year>/thanh-phan.<fmt:fmt>",
+        views.components_data,
+        name="components-data",
+    ),
+]
