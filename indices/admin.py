@@ -1,14 +1,11 @@
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
-from import_export.formats.base_formats import DEFAULT_FORMATS
 from import_export.forms import ExportForm, ImportForm
 
 from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
@@ -50,15 +47,6 @@ class ResultImportExportMixin:
     import_template_name = "admin/indices/import.html"
     import_form_class = ResultImportForm
     export_form_class = ExportForm  # always the same columns, so an export can be re-imported
-
-    @property
-    def formats(self):
-        """The formats of IMPORT_EXPORT_FORMATS. The setting names them as dotted paths, which
-        django-import-export 4.4 does not resolve itself (it expects the classes)."""
-        return [
-            import_string(name) if isinstance(name, str) else name
-            for name in getattr(settings, "IMPORT_EXPORT_FORMATS", DEFAULT_FORMATS)
-        ]
 
     def get_import_data_kwargs(self, **kwargs):
         kwargs = super().get_import_data_kwargs(**kwargs)
@@ -128,47 +116,12 @@ class IndexAdmin(NulSafeSearchMixin, admin.ModelAdmin):
 # Province results
 
 
-class ComponentResultForm(forms.ModelForm):
-    """The model's clean() checks the component against its province result, but only once
-    that result is saved; for a result being added, the same checks are made here."""
-
-    class Meta:
-        model = ComponentResult
-        fields = ["component", "score", "is_sample"]
-
-    def clean(self):
-        cleaned = super().clean()
-        result, component = self.instance.province_result_id, cleaned.get("component")
-        parent = getattr(self, "parent", None)
-        if result or parent is None or component is None or not parent.index_id:
-            return cleaned
-        if component.index_id != parent.index_id:
-            self.add_error("component", _("This component belongs to another index."))
-        elif parent.year and not component.applies_in(parent.year):
-            self.add_error(
-                "component",
-                _("This component was not part of the index in %(year)d.") % {"year": parent.year},
-            )
-        score = cleaned.get("score")
-        if score is not None and not 0 <= score <= component.maximum_score:
-            self.add_error(
-                "score",
-                _("The score must be between 0 and %(maximum)s.")
-                % {"maximum": format(component.maximum_score.normalize(), "f")},
-            )
-        return cleaned
-
-
 class ComponentResultFormSet(forms.BaseInlineFormSet):
     def _construct_form(self, i, **kwargs):
         form = super()._construct_form(i, **kwargs)
-        form.parent = self.instance
-        return form
-
-    @property
-    def empty_form(self):
-        form = super().empty_form
-        form.parent = self.instance
+        # Give each component result its province result, even one still being added, so
+        # that the model's clean() checks the component against the index and the year.
+        form.instance.province_result = self.instance
         return form
 
 
@@ -180,7 +133,6 @@ class ComponentChoiceField(forms.ModelChoiceField):
 class ComponentResultInline(admin.TabularInline):
     formfield_overrides = LOCALIZED_DECIMALS
     model = ComponentResult
-    form = ComponentResultForm
     formset = ComponentResultFormSet
     extra = 1
     fields = ["component", "score", "is_sample"]

@@ -9,7 +9,7 @@ previous year's rank.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
@@ -403,9 +403,15 @@ class ComponentResult(models.Model):
         return f"{self.component}: {self.score}"
 
     def clean(self):
-        if not (self.component_id and self.province_result_id):
+        # The result may be unsaved (added with its components in one admin form); it is
+        # checked all the same, as long as it is set.
+        try:
+            result = self.province_result
+        except ObjectDoesNotExist:
             return
-        result, component = self.province_result, self.component
+        if not self.component_id or result.index_id is None or result.year is None:
+            return
+        component = self.component
         if component.index_id != result.index_id:
             raise ValidationError({"component": _("This component belongs to another index.")})
         if not component.applies_in(result.year):
