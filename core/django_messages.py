@@ -45,3 +45,18 @@ DJANGO_MESSAGES = [
     gettext_noop("Toggle theme (current theme: light)"),
     gettext_noop("Toggle theme (current theme: dark)"),
 ]
+
+# django-import-export (the spreadsheet import and export of index results) ships no Vietnamese
+# catalog; these are the words of its pages and buttons that staff meet. Our own import page
+# (templates/admin/indices/import.html) is translated in full.
+IMPORT_EXPORT_MESSAGES = [
+    gettext_noop("Import"),
+    gettext_noop("Export"),
+    gettext_noop("Format"),
+    gettext_noop("Resource"),
+    gettext_noop("Submit"),
+    gettext_noop("Select all"),
+    gettext_noop("This exporter will export the following fields: "),
+    gettext_noop("Export selected %(verbose_name_plural)s"),
+    ngettext_lazy("Export %(len)s selected item.", "Export %(len)s selected items.", "len"),
+]

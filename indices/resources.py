@@ -195,7 +195,7 @@ class UnitResultResource(ResultResource):
         (YEAR, gettext_lazy("required: the year assessed, e.g. 2019")),
         (UNIT_SCORE, gettext_lazy("required: the score in percent, 0 to 100, e.g. 86,50 or 86.50")),
         (NOTE, gettext_lazy("optional")),
-        (SAMPLE, gettext_lazy("optional: “có” for sample data; without it rows are official")),
+        (SAMPLE, gettext_lazy("optional: “yes” for sample data; without it rows are official")),
     ]
     header_aliases = {"Điểm": UNIT_SCORE, "Dữ liệu minh họa": SAMPLE, "Tên đơn vị": UNIT}
 
@@ -248,7 +248,7 @@ class ProvinceResultResource(ResultResource):
         (RANK, gettext_lazy("the rank among the provinces, a whole number")),
         (PROVINCES_RANKED, gettext_lazy("optional: 63 when empty")),
         (NOTE, gettext_lazy("optional")),
-        (SAMPLE, gettext_lazy("optional: “có” for sample data; without it rows are official")),
+        (SAMPLE, gettext_lazy("optional: “yes” for sample data; without it rows are official")),
     ]
     header_aliases = {"Xếp hạng": RANK, "Dữ liệu minh họa": SAMPLE, "Mã chỉ số": INDEX}
 

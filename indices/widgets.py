@@ -110,7 +110,7 @@ class YesNoWidget(Widget):
             return True
         if text in NO:
             return False
-        raise ValueError(_("Write “có” or “không”, not “%(value)s”.") % {"value": value})
+        raise ValueError(_("Write “yes” or “no”, not “%(value)s”.") % {"value": value})
 
     def render(self, value, obj=None, **kwargs):
         # Data, not interface text: the same words are read back on import.

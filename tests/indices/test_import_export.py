@@ -353,7 +353,7 @@ class TestUnitResultDryRun:
         )
         response = upload(client, UNIT_IMPORT, file, CSV)
         assert errors_of(response) == [
-            (4, "Dữ liệu minh hoạ", t("Write “có” or “không”, not “%(value)s”.", value="chắc vậy"))
+            (4, "Dữ liệu minh hoạ", t("Write “yes” or “no”, not “%(value)s”.", value="chắc vậy"))
         ]
         file = csv_file(
             [
