@@ -73,6 +73,7 @@ def _add_filler_articles(count):
 
 
 def run(client):
+    from indices.models import Unit
     from news.models import Article
 
     article = Article.objects.published().filter(images__isnull=False).distinct().first()
@@ -84,6 +85,12 @@ def run(client):
         "article": article.get_absolute_url(),
         "category": article.category.get_absolute_url(),
         "rss": "/tin-tuc/rss/",
+        "indices /chi-so/": "/chi-so/",
+        "index PAR INDEX": "/chi-so/par-index/",
+        "unit ranking 2018": "/chi-so/xep-hang/2018/",
+        "unit profile": Unit.objects.order_by("pk").first().get_absolute_url(),
+        "ranking 2018 CSV": "/chi-so/xep-hang/2018/so-ban-nganh.csv",
+        "index JSON": "/chi-so/papi/du-lieu.json",
     }
     print(f"{'page':<22} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
     for name, url in pages.items():

@@ -22,7 +22,6 @@ TICKS = 5
 BAR_WIDTH = 640
 BAR_ROW = 40
 BAR_TOP = 8
-BAR_LABEL_WIDTH = 0
 BAR_VALUE_SPACE = 70
 
 
@@ -73,6 +72,10 @@ class LineChart:
     @property
     def is_empty(self) -> bool:
         return not self.points
+
+    @property
+    def has_sample_data(self) -> bool:
+        return any(point.is_sample and point.y for point in self.points)
 
 
 def line_chart(
@@ -164,11 +167,14 @@ class BarChart:
     width: int = BAR_WIDTH
     height: int = 0
     bar_height: int = 14
-    bar_left: str = "0"
 
     @property
     def is_empty(self) -> bool:
         return not self.bars
+
+    @property
+    def has_sample_data(self) -> bool:
+        return any(bar.is_sample for bar in self.bars)
 
 
 def bar_chart(
