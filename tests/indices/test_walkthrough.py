@@ -1,0 +1,75 @@
+"""The issue's walkthrough, end to end over the demo content: a visitor reads the indices, then
+a staff member imports the 2019 unit results from a spreadsheet with one bad row, fixes it, and
+the 2019 ranking appears."""
+
+import pytest
+from django.core.management import call_command
+
+from indices.models import UnitResult
+from tests.factories import StaffFactory
+from tests.indices.test_import_export import CSV, UNIT_IMPORT, UNIT_PROCESS, csv_file, errors_of
+from tests.indices.test_views import table_rows
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+def test_a_visitor_reads_the_2018_results(client, demo):
+    overview = table_rows(client.get("/chi-so/"))
+    assert overview[0] == ["PAR INDEX", "2018", "72,23 điểm", "58/63", "▼1 giảm 1 bậc"]
+    assert overview[2] == ["PAPI", "2018", "44,42 điểm", "26/63", "▲37 tăng 37 bậc"]
+
+    departments = table_rows(client.get("/chi-so/xep-hang/2018/"), "Sở, ban, ngành")
+    assert departments[0][:3] == ["1", "Sở Tài chính", "86,50"]
+    assert departments[-1][:3] == [str(len(departments)), "Sở Y tế", "65,04"]
+
+
+def test_a_staff_member_imports_the_2019_unit_results(client, demo):
+    client.force_login(
+        StaffFactory(
+            permissions=[
+                "indices.view_unitresult",
+                "indices.add_unitresult",
+                "indices.change_unitresult",
+            ]
+        )
+    )
+    rows = [
+        ["STT", "Đơn vị", "Năm", "Điểm (%)", "Ghi chú"],
+        ["1", "Sở Tài chính", "2019", "88,20", ""],
+        ["2", "Sở Y tế", "2019", "8x", ""],  # a typing slip
+        ["3", "Sở Giao thông vận tải", "2019", "84,75", ""],
+        ["4", "UBND huyện Mường Tè", "2019", "83,10", ""],
+    ]
+
+    preview = client.post(
+        UNIT_IMPORT, {"import_file": csv_file(rows), "format": CSV, "resource": "0"}
+    )
+
+    assert [(row, column) for row, column, _ in errors_of(preview)] == [(3, "Điểm (%)")]
+    assert preview.context.get("confirm_form") is None
+    assert not UnitResult.objects.filter(year=2019).exists()
+    assert client.get("/chi-so/xep-hang/2019/").status_code == 404
+
+    rows[2][3] = "68,90"
+    preview = client.post(
+        UNIT_IMPORT, {"import_file": csv_file(rows), "format": CSV, "resource": "0"}
+    )
+    assert errors_of(preview) == []
+    client.post(UNIT_PROCESS, {**preview.context["confirm_form"].initial, "resource": "0"})
+
+    ranking = client.get("/chi-so/xep-hang/2019/")
+    assert ranking.status_code == 200
+    assert table_rows(ranking, "Sở, ban, ngành") == [
+        ["1", "Sở Tài chính", "88,20", "Tốt", "= giữ nguyên thứ hạng"],
+        ["2", "Sở Giao thông vận tải", "84,75", "Tốt", "= giữ nguyên thứ hạng"],
+        ["3", "Sở Y tế", "68,90", "Trung bình", "▲17 tăng 17 bậc"],
+    ]
+    assert table_rows(ranking, "UBND huyện, thành phố") == [
+        ["1", "UBND huyện Mường Tè", "83,10", "Tốt", "= giữ nguyên thứ hạng"],
+    ]
+    assert client.get("/chi-so/xep-hang/").url == "/chi-so/xep-hang/2019/"
