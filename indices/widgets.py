@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from import_export.widgets import Widget
 
+from core.text import vietnamese_slugify
+
 from .models import Index, Unit
 
 # An optional sign, digits, then at most one decimal separator (comma or point) and digits.
@@ -118,13 +120,18 @@ class YesNoWidget(Widget):
 
 
 class UnitWidget(Widget):
-    """A unit by its name (as in the list of units, any letter case) or its slug."""
+    """A unit by its name (as in the list of units; letter case and the kind of dash do not
+    matter, since the name is also compared as a slug) or its slug."""
 
     def clean(self, value, row=None, **kwargs):
         if _is_empty(value):
             return None
         text = " ".join(str(value).split())
-        units = list(Unit.objects.filter(Q(name__iexact=text) | Q(slug=text.lower()))[:2])
+        units = list(
+            Unit.objects.filter(
+                Q(name__iexact=text) | Q(slug=text.lower()) | Q(slug=vietnamese_slugify(text))
+            ).distinct()[:2]
+        )
         if len(units) != 1:
             raise ValueError(
                 _("There is no unit “%(value)s”. Write its name as in the list of units.")

@@ -516,3 +516,25 @@ class TestPermissions:
     def test_anonymous_is_sent_to_the_login_page(self, client):
         response = client.get(UNIT_IMPORT)
         assert response.status_code == 302 and "/login/" in response.url
+
+
+class TestUnitNames:
+    @pytest.mark.parametrize(
+        "written",
+        [
+            "Sở Lao động – Thương binh và Xã hội",
+            "Sở Lao động - Thương binh và Xã hội",  # a plain hyphen, as typed on a keyboard
+            "SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI",
+            "so-lao-dong-thuong-binh-va-xa-hoi",
+        ],
+    )
+    def test_a_unit_is_found_however_its_name_is_typed(self, client, importer, written):
+        UnitFactory(name="Sở Lao động – Thương binh và Xã hội")
+        client.force_login(importer)
+
+        response = upload(
+            client, UNIT_IMPORT, csv_file([UNIT_HEADERS, [written, "2019", "80", ""]]), CSV
+        )
+
+        assert errors_of(response) == []
+        assert preview_of(response) == [(2, "new")]
