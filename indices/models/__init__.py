@@ -1,0 +1,37 @@
+"""The reform indices: how the province scores among all provinces, and how its own units
+score in the province's yearly assessment.
+
+Values that follow from others are derived, never typed in: a unit's rank comes from the scores
+of its year and kind, its grade from that year's thresholds, and every change arrow from the
+previous year's rank.
+"""
+
+from .changes import RankChange, rank_change
+from .province import (
+    DEFAULT_PROVINCES_RANKED,
+    Component,
+    ComponentResult,
+    Index,
+    ProvinceResult,
+)
+from .units import Grade, GradeLookup, GradeThresholds, Unit, UnitResult
+from .years import FIRST_YEAR, latest_allowed_year, parse_year, validate_year
+
+__all__ = [
+    "DEFAULT_PROVINCES_RANKED",
+    "FIRST_YEAR",
+    "Component",
+    "ComponentResult",
+    "Grade",
+    "GradeLookup",
+    "GradeThresholds",
+    "Index",
+    "ProvinceResult",
+    "RankChange",
+    "Unit",
+    "UnitResult",
+    "latest_allowed_year",
+    "parse_year",
+    "rank_change",
+    "validate_year",
+]

@@ -1,0 +1,276 @@
+"""The province's own yearly assessment of its departments and districts: scores, derived
+ranks and grades."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import ContentManagedModel
+from core.text import unique_slug
+
+from .changes import RankChange, rank_change
+from .years import FIRST_YEAR, validate_year, year_field
+
+
+class Unit(models.Model):
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Departments and agencies")
+        DISTRICT = "district", _("District-level people's committees")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        blank=True,
+        help_text=_("Leave empty to make it from the name."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_(
+            "Untick for a unit that no longer exists (e.g. districts after the 2025 "
+            "reorganisation); its past results stay published."
+        ),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["kind", "order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("indices:unit-detail", kwargs={"slug": self.slug})
+
+
+def _rank_among_peers():
+    """For the result in the enclosing query: 1 + the number of results of the same year and
+    kind with a higher score. Tied scores share a rank and the next rank skips ("1, 2, 2, 4")."""
+    better = (
+        UnitResult.objects.filter(
+            year=OuterRef("year"), unit__kind=OuterRef("unit__kind"), score__gt=OuterRef("score")
+        )
+        .order_by()
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(better), Value(0)) + 1
+
+
+def _peer_count():
+    """For the result in the enclosing query: how many units of its kind were scored that year."""
+    peers = (
+        UnitResult.objects.filter(year=OuterRef("year"), unit__kind=OuterRef("unit__kind"))
+        .order_by()
+        .values("year")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Subquery(peers)
+
+
+class UnitResultQuerySet(models.QuerySet):
+    def for_year(self, year: int):
+        return self.filter(year=year)
+
+    def of_kind(self, kind: str):
+        return self.filter(unit__kind=kind)
+
+    def with_rank(self):
+        """Annotate `rank` (among units of the same kind that year), `ranked_count` (how many
+        units of that kind were ranked) and `previous_rank` (the unit's rank the year before).
+        Correct whatever else the queryset filters on."""
+        previous = UnitResult.objects.filter(
+            unit=OuterRef("unit"), year=OuterRef("year") - 1
+        ).annotate(rank=_rank_among_peers())
+        return self.annotate(
+            rank=_rank_among_peers(),
+            ranked_count=_peer_count(),
+            previous_rank=Subquery(previous.values("rank")[:1]),
+        )
+
+    def ranking(self, year: int, kind: str):
+        """The year's ranking of one kind of units, best first."""
+        return (
+            self.for_year(year)
+            .of_kind(kind)
+            .select_related("unit")
+            .with_rank()
+            .order_by("rank", "unit__order", "unit__name")
+        )
+
+    def graded(self) -> list["UnitResult"]:
+        """The results as a list, each with `grade` set from its year's thresholds (one more
+        query, however many results)."""
+        lookup = GradeThresholds.objects.lookup()
+        results = list(self)
+        for result in results:
+            result.grade = lookup.grade(result.year, result.score)
+        return results
+
+    def years(self) -> list[int]:
+        """Years with results, most recent first."""
+        return list(self.order_by("-year").values_list("year", flat=True).distinct())
+
+
+class UnitResult(ContentManagedModel):
+    """A unit's score in the province's yearly administrative-reform assessment."""
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="results"
+    )
+    year = year_field()
+    score = models.DecimalField(
+        _("score (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    note = models.TextField(_("note"), blank=True)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented for demonstration, not an official result. Pages say so."),
+    )
+
+    objects = UnitResultQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit result")
+        verbose_name_plural = _("unit results")
+        ordering = ["-year", "-score", "unit__name"]
+        indexes = [models.Index(fields=["year", "score"], name="unit_result_year_score_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="unit_result_unique_year"),
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_YEAR), name="unit_result_year_from_2000"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=100), name="unit_result_score_percent"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}"
+
+    def clean(self):
+        if self.unit_id and self.year:
+            taken = UnitResult.objects.filter(unit_id=self.unit_id, year=self.year)
+            if self.pk:
+                taken = taken.exclude(pk=self.pk)
+            if taken.exists():
+                raise ValidationError(
+                    {
+                        "year": _("%(unit)s already has a result for %(year)d.")
+                        % {"unit": self.unit, "year": self.year}
+                    }
+                )
+
+    @property
+    def change(self) -> RankChange | None:
+        """Change of rank versus the previous year (on rows from `with_rank()`)."""
+        return rank_change(getattr(self, "previous_rank", None), getattr(self, "rank", None))
+
+
+class Grade(models.TextChoices):
+    GOOD = "good", _("Good")
+    FAIR = "fair", _("Fair")
+    AVERAGE = "average", _("Average")
+    WEAK = "weak", _("Weak")
+
+
+class GradeThresholdsQuerySet(models.QuerySet):
+    def lookup(self) -> "GradeLookup":
+        """All thresholds in one query, to grade any number of results."""
+        return GradeLookup(list(self.order_by("-year")))
+
+
+class GradeThresholds(models.Model):
+    """The lowest score of each class from a given year on, until a later row replaces them.
+    Provinces set their own thresholds, so staff edit them here."""
+
+    year = models.PositiveSmallIntegerField(_("from year"), unique=True, validators=[validate_year])
+    good_from = models.DecimalField(
+        _("Good from (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    fair_from = models.DecimalField(
+        _("Fair from (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    average_from = models.DecimalField(
+        _("Average from (%)"),
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("Below this score a unit is graded Weak."),
+    )
+
+    objects = GradeThresholdsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("grade thresholds")
+        verbose_name_plural = _("grade thresholds")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(good_from__gt=F("fair_from"), fair_from__gt=F("average_from"))
+                & Q(average_from__gte=0, good_from__lte=100),
+                name="grade_thresholds_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Grade thresholds from %(year)d") % {"year": self.year})
+
+    def clean(self):
+        values = (self.good_from, self.fair_from, self.average_from)
+        if None not in values and not self.good_from > self.fair_from > self.average_from:
+            raise ValidationError(
+                _("Each threshold must be higher than the next: Good > Fair > Average.")
+            )
+
+    def grade(self, score: Decimal) -> str:
+        """The class of `score`; a score equal to a threshold reaches that class."""
+        if score >= self.good_from:
+            return Grade.GOOD
+        if score >= self.fair_from:
+            return Grade.FAIR
+        if score >= self.average_from:
+            return Grade.AVERAGE
+        return Grade.WEAK
+
+
+class GradeLookup:
+    """Thresholds by year: a year uses the most recent thresholds set for it or before it."""
+
+    def __init__(self, thresholds_newest_first: list[GradeThresholds]):
+        self._thresholds = thresholds_newest_first
+
+    def for_year(self, year: int) -> GradeThresholds | None:
+        return next((t for t in self._thresholds if t.year <= year), None)
+
+    def grade(self, year: int, score: Decimal) -> Grade | None:
+        thresholds = self.for_year(year)
+        return Grade(thresholds.grade(score)) if thresholds else None
