@@ -243,8 +243,10 @@ CKEDITOR_5_CONFIGS = {
 
 # Spreadsheet import and export of index results (django-import-export). An import runs in one
 # transaction: a file with any bad row writes nothing. Importing needs the model's "add" and
-# "change" rights (checked per model), exporting its "view" right.
+# "change" rights (indices.admin checks both), exporting its "view" right.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+# A cell starting with = + - @ would run as a formula when the export is opened in a spreadsheet.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True

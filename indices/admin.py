@@ -19,6 +19,7 @@ from .models import (
     ProvinceResult,
     Unit,
     UnitResult,
+    parse_year,
 )
 from .resources import ProvinceResultResource, UnitResultResource
 
@@ -52,6 +53,10 @@ class ResultImportExportMixin:
         kwargs = super().get_import_data_kwargs(**kwargs)
         kwargs.setdefault("rollback_on_validation_errors", True)
         return kwargs
+
+    def has_import_permission(self, request):
+        """An import adds rows and changes rows: it needs both rights on the model."""
+        return self.has_add_permission(request) and self.has_change_permission(request)
 
     def process_import(self, request, **kwargs):
         if not self.has_import_permission(request):
@@ -108,7 +113,6 @@ class IndexAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     list_display = ["abbreviation", "code", "name", "score_unit", "maximum_score", "order"]
     list_editable = ["order"]
     search_fields = ["code", "abbreviation", "name"]
-    prepopulated_fields = {"slug": ["code"]}
     inlines = [ComponentInline]
 
 
@@ -170,10 +174,8 @@ class ProvinceResultYearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in years]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(year=int(value))
-        return queryset
+        year = parse_year(self.value())
+        return queryset if year is None else queryset.filter(year=year)
 
 
 @admin.register(ProvinceResult)
@@ -244,10 +246,8 @@ class UnitResultYearFilter(admin.SimpleListFilter):
         return [(str(year), str(year)) for year in UnitResult.objects.years()]
 
     def queryset(self, request, queryset):
-        value = self.value()
-        if value and value.isdigit():
-            return queryset.for_year(int(value))
-        return queryset
+        year = parse_year(self.value())
+        return queryset if year is None else queryset.for_year(year)
 
 
 @admin.register(UnitResult)

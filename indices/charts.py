@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 LINE_WIDTH = 640
 LINE_HEIGHT = 260
@@ -207,3 +208,95 @@ def bar_chart(
         )
     chart.height = BAR_TOP * 2 + len(values) * BAR_ROW
     return chart
+
+
+# ----------------------------------------------------------------------------------------------
+# The charts of the index pages, from the rows each page shows
+
+
+def index_score_chart(index, results) -> LineChart | None:
+    if not any(result.score is not None for result in results):
+        return None
+    unit = "%" if index.is_percent else _("points")
+    return line_chart(
+        chart_id=f"chart-score-{index.slug}",
+        title=_("%(index)s score by year") % {"index": index.abbreviation},
+        description=_("Score out of %(maximum)s %(unit)s, one point per year.")
+        % {"maximum": display_number(index.maximum_score, 0), "unit": unit},
+        values=[(str(r.year), r.score, r.is_sample) for r in results],
+        low=0,
+        high=index.maximum_score,
+    )
+
+
+def index_rank_chart(index, results) -> LineChart | None:
+    if not any(result.rank is not None for result in results):
+        return None
+    provinces = max(result.provinces_ranked for result in results)
+    return line_chart(
+        chart_id=f"chart-rank-{index.slug}",
+        title=_("%(index)s rank by year") % {"index": index.abbreviation},
+        description=_("Rank among %(count)d provinces; higher on the chart is better.")
+        % {"count": provinces},
+        values=[(str(r.year), r.rank, r.is_sample) for r in results],
+        low=1,
+        high=provinces,
+        inverted=True,
+        decimal_places=0,
+    )
+
+
+def components_chart(result, component_results) -> BarChart | None:
+    if not component_results:
+        return None
+    return bar_chart(
+        chart_id=f"chart-components-{result.pk}",
+        title=_("%(index)s %(year)d: share of each component's maximum")
+        % {"index": result.index.abbreviation, "year": result.year},
+        description=_("Each bar is the score as a share of that component's maximum."),
+        values=[
+            (item.component.name, item.share_of_maximum, item.is_sample)
+            for item in component_results
+        ],
+        high=100,
+        suffix=" %",
+    )
+
+
+def ranking_chart(year, kind, kind_slug, results) -> BarChart:
+    return bar_chart(
+        chart_id=f"chart-ranking-{year}-{kind_slug}",
+        title=_("%(kind)s: scores %(year)d") % {"kind": kind.label, "year": year},
+        description=_("Score in percent, best first."),
+        values=[(r.unit.name, r.score, r.is_sample) for r in results],
+        high=100,
+        suffix=" %",
+    )
+
+
+def unit_score_chart(unit, results) -> LineChart | None:
+    if not results:
+        return None
+    return line_chart(
+        chart_id=f"chart-unit-score-{unit.slug}",
+        title=_("%(unit)s: score by year") % {"unit": unit.name},
+        description=_("Score in percent in the province's yearly assessment."),
+        values=[(str(r.year), r.score, r.is_sample) for r in results],
+        low=0,
+        high=100,
+    )
+
+
+def unit_rank_chart(unit, results) -> LineChart | None:
+    if not results:
+        return None
+    return line_chart(
+        chart_id=f"chart-unit-rank-{unit.slug}",
+        title=_("%(unit)s: rank by year") % {"unit": unit.name},
+        description=_("Rank among units of the same kind; higher is better."),
+        values=[(str(r.year), r.rank, r.is_sample) for r in results],
+        low=1,
+        high=max(r.ranked_count for r in results),
+        inverted=True,
+        decimal_places=0,
+    )

@@ -92,6 +92,19 @@ class ResultResource(resources.ModelResource):
                 kept.append(values)
                 numbers.append(position)
         headers = dataset.headers
+        known = {field.column_name for field in self.fields.values()}
+        repeated = sorted({h for h in headers if h in known and headers.count(h) > 1})
+        if repeated:
+            raise ValueError(
+                _("The column “%(column)s” appears more than once in the first row.")
+                % {"column": repeated[0]}
+            )
+        for position, values in zip(numbers, kept, strict=True):
+            if any(isinstance(value, str) and "\x00" in value for value in values):
+                raise ValueError(
+                    _("Row %(row)d holds a NUL character, which no cell may contain.")
+                    % {"row": position}
+                )
         missing = [column for column in self.required_columns if column not in headers]
         dataset.wipe()
         dataset.headers = headers

@@ -15,6 +15,14 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 
+def contains_sample_data(*groups) -> bool:
+    """Whether any row of these groups is sample data: the page must then say so."""
+    return any(row.is_sample for group in groups for row in group)
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 @dataclass
 class Column:
     key: str
@@ -76,6 +84,10 @@ def _csv_value(value) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        # Text such as a unit's name must not run as a formula when the file is opened in a
+        # spreadsheet program; numbers (a change of -1) are written as numbers above.
+        return "'" + value
     return str(value)
 
 
@@ -169,6 +181,7 @@ def components_table(result, component_results) -> Table:
             Column("component", _("Component")),
             Column("score", _("Score")),
             Column("maximum_score", _("Maximum")),
+            Column("share_of_maximum", _("Share of the maximum (%)")),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -176,6 +189,7 @@ def components_table(result, component_results) -> Table:
                 "component": item.component.name,
                 "score": item.score,
                 "maximum_score": item.component.maximum_score,
+                "share_of_maximum": item.share_of_maximum,
                 "is_sample": item.is_sample,
             }
             for item in component_results

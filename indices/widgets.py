@@ -44,8 +44,11 @@ class VietnameseDecimalWidget(Widget):
         if isinstance(value, int | Decimal):
             return Decimal(value)
         if isinstance(value, float):
-            # The shortest text of the float: 86.5, not 86.4999999999999971578...
-            return Decimal(repr(value))
+            # The shortest text of the float: 86.5, not 86.4999999999999971578... A formula's
+            # result such as 86.49999999999999 is the 86.50 the spreadsheet shows.
+            number = Decimal(repr(value))
+            rounded = number.quantize(Decimal("0.01"))
+            return rounded if abs(number - rounded) < Decimal("1e-9") else number
         text = _text(value)
         if not DECIMAL_PATTERN.match(text):
             raise ValueError(self.error(value))

@@ -18,6 +18,8 @@ from .years import FIRST_YEAR, validate_year, year_field
 
 DEFAULT_PROVINCES_RANKED = 63
 SCORE_DIGITS = {"max_digits": 6, "decimal_places": 2}
+# Addresses under /chi-so/ that an index's slug must not take (see indices/urls.py).
+RESERVED_INDEX_SLUGS = {"xep-hang", "don-vi"}
 
 
 class Index(models.Model):
@@ -76,6 +78,12 @@ class Index(models.Model):
 
     def get_absolute_url(self):
         return reverse("indices:index-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.slug in RESERVED_INDEX_SLUGS:
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is the address of another page.") % {"slug": self.slug}}
+            )
 
     @property
     def is_percent(self) -> bool:
@@ -153,9 +161,13 @@ class Component(models.Model):
 
 class ProvinceResultQuerySet(models.QuerySet):
     def with_previous_rank(self):
-        """Annotate `previous_rank`: the index's rank in the year before (None if not known)."""
+        """Annotate `previous_rank`: the index's rank in the year before — None if not known,
+        or if that year ranked a different number of provinces (58th of 63 and 30th of 34, as
+        after the 2025 mergers, do not compare)."""
         previous = ProvinceResult.objects.filter(
-            index=OuterRef("index"), year=OuterRef("year") - 1
+            index=OuterRef("index"),
+            year=OuterRef("year") - 1,
+            provinces_ranked=OuterRef("provinces_ranked"),
         ).values("rank")[:1]
         return self.annotate(previous_rank=Subquery(previous))
 
@@ -177,6 +189,20 @@ class ProvinceResultQuerySet(models.QuerySet):
             .with_public_article()
             .order_by("year")
         )
+
+    @staticmethod
+    def latest_with_breakdown(results: list["ProvinceResult"]) -> "ProvinceResult | None":
+        """Of one index's `results` (oldest first), the latest with a component breakdown, or
+        else the latest: the year whose components an index page shows first."""
+        if not results:
+            return None
+        with_breakdown = set(
+            ComponentResult.objects.filter(province_result__in=[r.pk for r in results])
+            .order_by()
+            .values_list("province_result", flat=True)
+            .distinct()
+        )
+        return next((r for r in reversed(results) if r.pk in with_breakdown), results[-1])
 
     def latest_per_index(self):
         """Each index's most recent result, in index order, with its change."""
@@ -301,6 +327,12 @@ class ProvinceResult(ContentManagedModel):
         return self.article if getattr(self, "article_is_public", False) else None
 
 
+class ComponentResultQuerySet(models.QuerySet):
+    def breakdown(self, result: "ProvinceResult"):
+        """The component scores of one province result, in the components' order."""
+        return self.filter(province_result=result).select_related("component")
+
+
 class ComponentResult(models.Model):
     province_result = models.ForeignKey(
         ProvinceResult,
@@ -317,6 +349,8 @@ class ComponentResult(models.Model):
     score = models.DecimalField(_("score"), **SCORE_DIGITS)
     is_sample = models.BooleanField(_("sample data"), default=False)
 
+    objects = ComponentResultQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("component result")
         verbose_name_plural = _("component results")
@@ -332,6 +366,11 @@ class ComponentResult(models.Model):
 
     def __str__(self):
         return f"{self.component}: {self.score}"
+
+    @property
+    def share_of_maximum(self) -> Decimal:
+        """The score as a percentage of the component's maximum (7.5 of 10 → 75.00)."""
+        return (self.score * 100 / self.component.maximum_score).quantize(Decimal("0.01"))
 
     def clean(self):
         # The result may be unsaved (added with its components in one admin form); it is

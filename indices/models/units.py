@@ -106,14 +106,14 @@ class UnitResultQuerySet(models.QuerySet):
             previous_rank=Subquery(previous.values("rank")[:1]),
         )
 
-    def ranking(self, year: int, kind: str):
-        """The year's ranking of one kind of units, best first."""
+    def ranking(self, year: int, kind: str | None = None):
+        """The year's ranking of one kind of units (or of each kind, kind by kind), best
+        first."""
+        results = self.for_year(year) if kind is None else self.for_year(year).of_kind(kind)
         return (
-            self.for_year(year)
-            .of_kind(kind)
-            .select_related("unit")
+            results.select_related("unit")
             .with_rank()
-            .order_by("rank", "unit__order", "unit__name")
+            .order_by("unit__kind", "rank", "unit__order", "unit__name")
         )
 
     def graded(self) -> list["UnitResult"]:
@@ -124,6 +124,10 @@ class UnitResultQuerySet(models.QuerySet):
         for result in results:
             result.grade = lookup.grade(result.year, result.score)
         return results
+
+    def history(self, unit: "Unit") -> list["UnitResult"]:
+        """One unit's results, oldest first, each with its rank, change and grade."""
+        return self.filter(unit=unit).select_related("unit").with_rank().order_by("year").graded()
 
     def years(self) -> list[int]:
         """Years with results, most recent first."""

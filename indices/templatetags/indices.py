@@ -3,6 +3,7 @@
 from django import template
 
 from ..models import ProvinceResult
+from ..tables import contains_sample_data
 
 register = template.Library()
 
@@ -11,16 +12,15 @@ register = template.Library()
 def latest_indices_box():
     """Each index's latest result, for the home page (one query)."""
     results = list(ProvinceResult.objects.latest_per_index())
-    return {"results": results, "has_sample_data": any(r.is_sample for r in results)}
+    return {"results": results, "has_sample_data": contains_sample_data(results)}
 
 
 @register.inclusion_tag("indices/includes/announced_results.html")
 def announced_results(article):
     """The index results that `article` announced, each linking to its year (one query)."""
-    return {
-        "results": list(
-            ProvinceResult.objects.filter(article=article)
-            .select_related("index")
-            .order_by("index__order", "year")
-        )
-    }
+    results = list(
+        ProvinceResult.objects.filter(article=article)
+        .select_related("index")
+        .order_by("index__order", "year")
+    )
+    return {"results": results, "has_sample_data": contains_sample_data(results)}

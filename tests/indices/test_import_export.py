@@ -538,3 +538,53 @@ class TestUnitNames:
 
         assert errors_of(response) == []
         assert preview_of(response) == [(2, "new")]
+
+
+class TestFileChecks:
+    def base_errors(self, response):
+        return [str(error.error) for error in response.context["result"].base_errors]
+
+    def test_a_column_given_twice_is_refused(self, client, importer, units):
+        client.force_login(importer)
+        file = csv_file(
+            [["Đơn vị", "Năm", "Điểm (%)", "Điểm (%)"], ["Sở Y tế", "2019", "80", "81"]]
+        )
+        response = upload(client, UNIT_IMPORT, file, CSV)
+        assert self.base_errors(response) == ["Cột “Điểm (%)” xuất hiện nhiều lần ở dòng đầu tiên."]
+        assert not UnitResult.objects.exists()
+
+    def test_a_nul_character_is_refused_with_its_row(self, client, importer, units):
+        client.force_login(importer)
+        file = csv_file(
+            [UNIT_HEADERS, ["Sở Y tế", "2019", "80", ""], ["Sở Tài chính", "2019", "81", "a\x00b"]]
+        )
+        response = upload(client, UNIT_IMPORT, file, CSV)
+        assert self.base_errors(response) == [
+            "Dòng 3 có ký tự NUL; không ô nào được chứa ký tự này."
+        ]
+        assert not UnitResult.objects.exists()
+
+    def test_a_formula_result_is_read_as_the_number_the_spreadsheet_shows(
+        self, client, importer, units
+    ):
+        client.force_login(importer)
+        file = xlsx_file([UNIT_HEADERS, ["Sở Y tế", 2019, 86.49999999999999, None]])
+        response = upload(client, UNIT_IMPORT, file, XLSX)
+        assert errors_of(response) == []
+        client.post(UNIT_PROCESS, {**response.context["confirm_form"].initial, "resource": "0"})
+        assert UnitResult.objects.get().score == Decimal("86.50")
+
+
+class TestImportRights:
+    def test_changing_without_adding_is_not_enough_to_import(self, client, units):
+        client.force_login(
+            StaffFactory(
+                username="suadoi",
+                permissions=["indices.view_unitresult", "indices.change_unitresult"],
+            )
+        )
+        file = csv_file([UNIT_HEADERS, ["Sở Y tế", "2019", "75", ""]])
+
+        assert client.get(UNIT_IMPORT).status_code == 403
+        assert upload(client, UNIT_IMPORT, file, CSV).status_code == 403
+        assert not UnitResult.objects.exists()

@@ -175,8 +175,8 @@ class TestIndexDetail:
         response = client.get("/chi-so/par-index/?nam=2018")
 
         assert table_rows(response, "PAR INDEX 2018: các thành phần") == [
-            ["Chỉ đạo, điều hành", "7,50", "10"],
-            ["Văn bản QPPL", "4,25", "10"],
+            ["Chỉ đạo, điều hành", "7,50", "10", "75,00 %"],
+            ["Văn bản QPPL", "4,25", "10", "42,50 %"],
         ]
         bar_chart = parse(response.content).find_all("svg")[2]
         assert [t.text() for t in bar_chart.find_all("text", class_="chart__value")] == [
@@ -201,7 +201,9 @@ class TestIndexDetail:
         assert draft.title not in response.content.decode()
         assert table_rows(response, "SIPAS: kết quả")[0][-1] == "—"
 
-    @pytest.mark.parametrize("year", ["abc", "1900", "2016", "", "20188", "-1", "2018\x00"])
+    @pytest.mark.parametrize(
+        "year", ["abc", "1900", "2016", "", "20188", "-1", "2018\x00", "²²²²", "٢٠١٨", "0000"]
+    )
     def test_a_year_without_data_is_a_clear_404_listing_the_years(self, client, indices, year):
         response = client.get("/chi-so/par-index/", {"nam": year})
 
@@ -212,6 +214,28 @@ class TestIndexDetail:
             "2018",
             "2017",
         ]
+
+    def test_a_change_against_a_year_with_another_number_of_provinces_is_not_shown(
+        self, client, indices
+    ):
+        ProvinceResultFactory(index=indices["par"], year=2019, rank=30, provinces_ranked=34)
+
+        response = client.get("/chi-so/par-index/")
+
+        assert table_rows(response, "PAR INDEX: kết quả")[0][:4] == [
+            "2019",
+            "72,23 điểm",
+            "30/34",
+            "—",
+        ]
+
+    def test_sample_components_of_an_official_year_carry_the_notice(self, client, indices):
+        ComponentResultFactory(
+            province_result=indices["par"].results.get(year=2018), is_sample=True
+        )
+        response = client.get("/chi-so/par-index/?nam=2018")
+        assert texts(response, "p", "sample-notice")[0].startswith("Dữ liệu minh hoạ")
+        assert "Dữ liệu minh hoạ" not in client.get("/chi-so/par-index/?nam=2017").content.decode()
 
     def test_unknown_index_is_404(self, client, indices):
         assert client.get("/chi-so/khong-co/").status_code == 404
@@ -275,6 +299,7 @@ class TestRanking:
         [
             "/chi-so/xep-hang/1900/",
             "/chi-so/xep-hang/?nam=abc",
+            "/chi-so/xep-hang/?nam=²²²²",
             "/chi-so/xep-hang/?nam=1900",
             "/chi-so/xep-hang/2018/khong-co.csv",
             "/chi-so/xep-hang/1900/so-ban-nganh.json",
@@ -422,8 +447,22 @@ class TestOpenData:
             "Quản trị điện tử",
             "3.10",
             "10.00",
+            "31.00",
             "có",
         ]
+
+
+class TestCsvSafety:
+    def test_text_that_a_spreadsheet_would_run_as_a_formula_is_escaped(self, client, db):
+        UnitResultFactory(unit__name='=HYPERLINK("http://example.com","Sở")', year=2018)
+        UnitResultFactory(unit__name="Sở Tư pháp", year=2017)
+        UnitResultFactory(unit__name="Sở Tư pháp 2", year=2018, score=Decimal("60"))
+
+        content = client.get("/chi-so/xep-hang/2018/so-ban-nganh.csv").content.decode("utf-8-sig")
+
+        rows = list(csv.reader(io.StringIO(content)))
+        assert rows[1][1] == '\'=HYPERLINK("http://example.com","Sở")'
+        assert rows[2][1] == "Sở Tư pháp 2"
 
 
 class TestNewsPages:
@@ -446,6 +485,13 @@ class TestNewsPages:
             ("SIPAS 2018", "/chi-so/sipas/?nam=2018"),
             ("PAPI 2018", "/chi-so/papi/?nam=2018"),
         ]
+
+    def test_announced_sample_results_say_so(self, client, indices):
+        indices["sipas"].results.filter(year=2018).update(is_sample=True)
+        response = client.get(indices["article"].get_absolute_url())
+        aside = parse(response.content).find("aside", class_="announced-results")
+        assert [tag.text() for tag in aside.find_all("span", class_="tag-sample")] == ["minh hoạ"]
+        assert aside.find("p", class_="sample-notice").text().startswith("Dữ liệu minh hoạ")
 
     def test_other_articles_show_no_results_box(self, client, indices):
         response = client.get(ArticleFactory().get_absolute_url())
@@ -489,12 +535,23 @@ class TestQueryBudgets:
         "/chi-so/par-index/du-lieu.csv",
         "/chi-so/xep-hang/2018/so-ban-nganh.json",
         "/chi-so/don-vi/{unit}/du-lieu.csv",
+        "/chi-so/tong-hop.csv",
+        "/chi-so/par-index/2018/thanh-phan.json",
         "/",
+        "{article}",
     ]
 
     def measure(self, client, years, units_per_kind):
         unit = make_history(years, units_per_kind)
-        return {page: count_queries(client, page.format(unit=unit.slug)) for page in self.PAGES}
+        article = ProvinceResult.objects.filter(year=2018).first().article
+        # One article announced every index's results.
+        ProvinceResult.objects.update(article=article)
+        return {
+            page: count_queries(
+                client, page.format(unit=unit.slug, article=article.get_absolute_url())
+            )
+            for page in self.PAGES
+        }
 
     def test_constant_with_2_or_10_years_and_3_or_30_units(self, client):
         small = self.measure(client, years=2, units_per_kind=3)
