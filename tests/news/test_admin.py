@@ -6,37 +6,12 @@ from django.urls import reverse
 from PIL import Image
 
 from news.models import Article, ArticleImage, Category
+from tests.admin_forms import article_form, inline_management
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, uploaded_image
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 ADD_URL = reverse("admin:news_article_add")
-
-
-def inline_management(prefix, total, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def article_form(category, **overrides):
-    data = {
-        "title": "Đánh giá chỉ số hài lòng năm 2019",
-        "slug": "",
-        "category": str(category.pk),
-        "summary": "Kết quả khảo sát sự hài lòng của người dân.",
-        "body": "<p>Đoạn một.</p><script>alert(1)</script><p>Đoạn hai.</p>",
-        "status": "draft",
-        "published_at_0": "",
-        "published_at_1": "",
-        **inline_management("images", 0),
-        **inline_management("related_links", 0),
-    }
-    data.update(overrides)
-    return data
 
 
 def with_images(data, *images):
