@@ -17,6 +17,7 @@ CONTENT_FIELDS = ("title", "slug", "category", "summary", "body", "published_at"
 
 @dataclass(frozen=True)
 class FieldChange:
+    name: str
     label: str
     lines: list[tuple[str, str]]  # (" ", "-" or "+", text) pairs of a line diff
 
@@ -90,5 +91,5 @@ def compare(old: Version, new: Version) -> list[FieldChange]:
             for line in difflib.ndiff(before[name], after[name])
             if not line.startswith("?")
         ]
-        changes.append(FieldChange(label=label, lines=lines))
+        changes.append(FieldChange(name=name, label=label, lines=lines))
     return changes
