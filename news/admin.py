@@ -264,11 +264,21 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
+        transition = form.transition
+        # The comment and, when publishing, the publication time belong to the transition's
+        # own audit entry, not to an edit.
+        edited = set(form.changed_data) - {"return_comment"}
+        if transition == Transition.PUBLISH:
+            edited.discard("published_at")
         if not change:
             record(actor=request.user, action=AuditEntry.Action.ARTICLE_CREATED, target=article)
-        elif form.has_changed() or any(formset.has_changed() for formset in formsets):
-            record(actor=request.user, action=AuditEntry.Action.ARTICLE_EDITED, target=article)
-        transition = form.transition
+        elif edited or any(formset.has_changed() for formset in formsets):
+            record(
+                actor=request.user,
+                action=AuditEntry.Action.ARTICLE_EDITED,
+                target=article,
+                details=", ".join(sorted(edited)),
+            )
         if transition == Transition.RETURN:
             return_article(
                 article=article, actor=request.user, comment=form.cleaned_data["return_comment"]
