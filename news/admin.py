@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -305,12 +306,13 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):
-        if (
-            obj.status == Article.Status.PUBLISHED
-            and obj.published_at
-            and not getattr(obj, "is_public", True)
-        ):
-            return _("Scheduled for %(when)s") % {"when": vn_datetime(obj.published_at)}
+        if obj.status == Article.Status.PUBLISHED and obj.published_at:
+            # `is_public` comes from the list's queryset; an article just saved has none.
+            is_public = getattr(obj, "is_public", None)
+            if is_public is None:
+                is_public = obj.published_at <= timezone.now()
+            if not is_public:
+                return _("Scheduled for %(when)s") % {"when": vn_datetime(obj.published_at)}
         return obj.get_status_display()
 
     @admin.display(description=_("publication time"), ordering="published_at")
@@ -437,6 +439,11 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
                 **context,
             },
         )
+
+    def changelist_view(self, request, extra_context=None):
+        # django-reversion's "recover deleted articles" link only for those who may use it.
+        context = {"has_change_permission": self.is_publisher(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not self.is_publisher(request):

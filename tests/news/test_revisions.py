@@ -118,3 +118,14 @@ def test_editors_may_not_compare_or_restore(client, edited_article, editor):
     assert client.post(restore).status_code == 403
     edited_article.refresh_from_db()
     assert edited_article.title == "Tiêu đề thứ ba"
+
+
+@pytest.mark.parametrize(
+    ("who", "shown", "status"), [("editor", False, 403), ("publisher", True, 200)]
+)
+def test_recovering_deleted_articles_is_for_publishers(client, request, who, shown, status):
+    client.force_login(request.getfixturevalue(who))
+    listing = client.get(reverse("admin:news_article_changelist")).content.decode()
+    recover = reverse("admin:news_article_recoverlist")
+    assert (recover in listing) == shown
+    assert client.get(recover).status_code == status

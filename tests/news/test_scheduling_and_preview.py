@@ -27,8 +27,10 @@ def test_a_publisher_schedules_in_the_admin_and_it_appears_only_at_its_time(clie
         data = article_change_form(
             article, published_at_0="2030-05-01", published_at_1="09:05:00", _publish="1"
         )
-        response = client.post(reverse("admin:news_article_change", args=[article.pk]), data)
-        assert response.status_code == 302
+        url = reverse("admin:news_article_change", args=[article.pk])
+        response = client.post(url, data, follow=True)
+        shown = [str(message) for message in response.context["messages"]]
+        assert "“Bài hẹn giờ đăng”: Hẹn đăng lúc 01/05/2030 9:05:00 SA." in shown
         article.refresh_from_db()
         assert article.status == Status.PUBLISHED
         assert article.published_at == NOW + timedelta(minutes=5)
