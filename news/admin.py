@@ -166,6 +166,7 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     inlines = [ArticleImageInline, RelatedArticleInline]
     actions = ["publish_articles", "unpublish_articles"]
     object_history_template = "admin/news/article/object_history.html"
+    change_list_template = "admin/news/article/change_list.html"
     history_latest_first = True
     history_fields = [
         "created_by",
