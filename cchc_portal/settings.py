@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates typed in forms are read day first (cchc_portal/formats/vi/formats.py).
+FORMAT_MODULE_PATH = ["cchc_portal.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True

@@ -21,11 +21,12 @@ Status = Article.Status
 
 
 def test_a_publisher_schedules_in_the_admin_and_it_appears_only_at_its_time(client, publisher):
+    """The date is typed day first, as in Vietnam: 01/05/2030 is the 1st of May."""
     with time_machine.travel(NOW, tick=False):
         article = ArticleFactory(title="Bài hẹn giờ đăng", status=Status.PENDING, published_at=None)
         client.force_login(publisher)
         data = article_change_form(
-            article, published_at_0="2030-05-01", published_at_1="09:05:00", _publish="1"
+            article, published_at_0="01/05/2030", published_at_1="09:05:00", _publish="1"
         )
         url = reverse("admin:news_article_change", args=[article.pk])
         response = client.post(url, data, follow=True)
