@@ -25,6 +25,8 @@ SECURE_HSTS_SECONDS = 0
 # Each test empties the cache; that must never be a Redis database something else uses. The
 # Redis tests (tests/core/test_redis_cache.py) build their own cache, with their own prefix.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests that need it turn it on with the `settings` fixture.
+REQUIRE_2FA_FOR_ADMINS = False
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the apps' folders, as in development: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True

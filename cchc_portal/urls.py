@@ -5,15 +5,42 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from accounts import views as account_views
+from accounts.forms import AdminLoginForm
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 admin.site.site_header = _("CCHC portal administration")
 admin.site.site_title = _("CCHC administration")
 admin.site.index_title = _("Content management")
+# The login asks for the authenticator code of accounts with two-factor authentication on.
+admin.site.login_form = AdminLoginForm
+admin.site.login_template = "admin/login_otp.html"
 
 urlpatterns = [
     # Before the admin, whose catch-all would otherwise answer these addresses.
     path("quan-tri/soan-thao/", include("core.urls")),
+    path("quan-tri/tai-khoan/", include("accounts.urls")),
+    # Password reset by e-mail from the admin login page (Django's names, the admin's templates).
+    path(
+        "quan-tri/quen-mat-khau/",
+        account_views.StaffPasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "quan-tri/quen-mat-khau/da-gui/",
+        account_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "quan-tri/quen-mat-khau/<uidb64>/<token>/",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "quan-tri/quen-mat-khau/xong/",
+        account_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("quan-tri/", admin.site.urls),
     path(
         "robots.txt",

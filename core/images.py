@@ -71,7 +71,14 @@ def check_image_file(file) -> str:
 
 
 def validate_image_file(file) -> None:
-    """Model-field validator form of `check_image_file`."""
+    """Model-field validator form of `check_image_file`.
+
+    A file already in storage (a committed FieldFile: the photo of an existing row, saved
+    again with its article) was checked when it was uploaded; its handle may even be closed
+    by then, so it is not read again.
+    """
+    if getattr(file, "_committed", False):
+        return
     check_image_file(file)
 
 

@@ -1,15 +1,36 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
+from reversion.admin import VersionAdmin
 
+from audit.models import AuditEntry
+from audit.services import record
 from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
 from core.forms import PrefilledSlugFormMixin
 from core.templatetags.portal import vn_datetime
 
-from .models import Article, ArticleImage, Category, RelatedArticle
-from .services import publish_articles, unpublish_articles
+from .models import PUBLISH_PERMISSION, Article, ArticleImage, Category, RelatedArticle
+from .revisions import compare, versions_of
+from .services import (
+    TRANSITION_SERVICES,
+    delete_article,
+    publish_articles,
+    restore_article_revision,
+    return_article,
+    unpublish_articles,
+)
+
+Transition = Article.Transition
 
 
 class CategoryAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
@@ -21,12 +42,39 @@ class CategoryAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
 
 
 class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
+    """The article's content. Its status is never a form field: it moves only through the
+    workflow buttons (`transition`, set by the admin from the button pressed)."""
+
+    return_comment = forms.CharField(
+        label=_("comment for the author"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        help_text=_("Needed when you return the article: what should the author change?"),
+    )
+    transition = None
+
     class Meta:
         model = Article
-        fields = [
-            "title", "slug", "category", "summary", "body", "status", "published_at", "is_featured",
-        ]  # fmt: skip
+        fields = ["title", "slug", "category", "summary", "body", "published_at", "is_featured"]
         widgets = {"title": forms.TextInput(attrs={"class": "vTextField", "size": 90})}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        transition = self.transition
+        if transition is None:
+            return cleaned_data
+        if not self.instance.allows(transition):
+            raise ValidationError(
+                _("An article that is “%(status)s” cannot be moved this way (%(action)s).")
+                % {"status": self.instance.get_status_display(), "action": transition.label}
+            )
+        if transition == Transition.RETURN and not cleaned_data.get("return_comment", "").strip():
+            message = _("Say what the author should change.")
+            if "return_comment" in self.fields:
+                self.add_error("return_comment", message)
+            else:
+                raise ValidationError(message)
+        return cleaned_data
 
 
 @admin.register(Category)
@@ -72,35 +120,63 @@ class RelatedArticleInline(admin.TabularInline):
     )
 
 
+class WorkflowFilter(admin.SimpleListFilter):
+    title = _("workflow")
+    parameter_name = "workflow"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("queue", _("Review queue (pending)")),
+            ("scheduled", _("Scheduled")),
+            ("public", _("On the site")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "queue":
+            return queryset.pending_review()
+        if self.value() == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED, is_public=False)
+        if self.value() == "public":
+            return queryset.filter(is_public=True)
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
+    """Articles, with the workflow's buttons and rules.
+
+    Who may do what is decided by the model (`can_be_edited_by`, `transitions_for`) and
+    enforced again by the services: a forged POST gets 403, whatever the page showed.
+    """
+
     form = ArticleAdminForm
     list_display = [
         "title",
         "category",
-        "status",
+        "state",
         "is_published",
         "published",
+        "author",
         "is_featured",
     ]
-    list_filter = ["status", "category", "is_featured"]
-    list_select_related = ["category__parent"]
+    list_filter = [WorkflowFilter, "status", "category", "is_featured"]
+    list_select_related = ["category__parent", "created_by"]
     search_fields = ["title", "summary"]
     date_hierarchy = "published_at"
     inlines = [ArticleImageInline, RelatedArticleInline]
     actions = ["publish_articles", "unpublish_articles"]
-    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
-        (_("Publishing"), {"fields": ["status", "published_at", "is_featured"]}),
-        (
-            # Not the admin's own "History" (the change log), which Django translates otherwise.
-            pgettext_lazy("article fieldset", "History"),
-            {
-                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
-                "classes": ["collapse"],
-            },
-        ),
+    object_history_template = "admin/news/article/object_history.html"
+    change_list_template = "admin/news/article/change_list.html"
+    history_latest_first = True
+    history_fields = [
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+        "submitted_by",
+        "submitted_at",
+        "reviewed_by",
+        "reviewed_at",
     ]
 
     class Media:
@@ -108,17 +184,137 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
         js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
         css = {"all": ["admin/css/cchc_admin.css"]}
 
+    # Who may do what.
+
+    def is_publisher(self, request) -> bool:
+        return request.user.has_perm(PUBLISH_PERMISSION)
+
+    def has_publish_permission(self, request) -> bool:
+        return self.is_publisher(request)
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return obj.can_be_edited_by(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_delete_permission(request)
+        return obj.can_be_deleted_by(request.user)
+
+    # The form.
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_is_public()
+
+    def get_fieldsets(self, request, obj=None):
+        publishing = ["status", "published_at", "is_featured"]
+        fieldsets = []
+        if obj is not None and obj.review_comment:
+            fieldsets.append(
+                (_("Returned by the publisher"), {"fields": ["review_comment", "reviewed_by"]})
+            )
+        fieldsets += [
+            (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
+            (_("Publishing"), {"fields": publishing}),
+        ]
+        if obj is not None and obj.status == Article.Status.PENDING and self.is_publisher(request):
+            fieldsets.append((_("Review"), {"fields": ["return_comment"]}))
+        fieldsets.append(
+            (
+                # Not the admin's own "History" (the change log), which Django translates otherwise.
+                pgettext_lazy("article fieldset", "History"),
+                {"fields": self.history_fields, "classes": ["collapse"]},
+            )
+        )
+        return fieldsets
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = ["status", "review_comment", *self.history_fields]
+        if obj is not None and obj.slug_is_locked:
+            fields.insert(0, "slug")
+        if not self.is_publisher(request):
+            # The publication time is the publisher's decision (publish now or schedule).
+            fields.append("published_at")
+        return fields
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj is not None and obj.slug_is_locked else {"slug": ["title"]}
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if obj is not None and obj.slug_is_locked:
-            fields.insert(0, "slug")
-        return fields
+    def requested_transition(self, request):
+        """The workflow button pressed, if any (`_submit`, `_publish`, …)."""
+        if request.method != "POST":
+            return None
+        return next((t for t in Transition if f"_{t.value}" in request.POST), None)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"transition": self.requested_transition(request)})
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj if obj is not None else Article(created_by=request.user)
+        may_save = (
+            self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
+        )
+        context["workflow_buttons"] = (
+            [(f"_{t.value}", t.label) for t in article.transitions_for(request.user)]
+            if may_save
+            else []
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        transition = form.transition
+        # The comment and, when publishing, the publication time belong to the transition's
+        # own audit entry, not to an edit.
+        edited = set(form.changed_data) - {"return_comment"}
+        if transition == Transition.PUBLISH:
+            edited.discard("published_at")
+        if not change:
+            record(actor=request.user, action=AuditEntry.Action.ARTICLE_CREATED, target=article)
+        elif edited or any(formset.has_changed() for formset in formsets):
+            record(
+                actor=request.user,
+                action=AuditEntry.Action.ARTICLE_EDITED,
+                target=article,
+                details=", ".join(sorted(edited)),
+            )
+        if transition == Transition.RETURN:
+            return_article(
+                article=article, actor=request.user, comment=form.cleaned_data["return_comment"]
+            )
+        elif transition is not None:
+            TRANSITION_SERVICES[transition](article=article, actor=request.user)
+        if transition is not None:
+            self.message_user(
+                request,
+                _("“%(title)s”: %(status)s.")
+                % {"title": article.title, "status": self.state(article)},
+                messages.SUCCESS,
+            )
+
+    def delete_model(self, request, obj):
+        delete_article(article=obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for article in queryset:
+                delete_article(article=article, actor=request.user)
+
+    # The list.
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, obj):
+        if obj.status == Article.Status.PUBLISHED and obj.published_at:
+            # `is_public` comes from the list's queryset; an article just saved has none.
+            is_public = getattr(obj, "is_public", None)
+            if is_public is None:
+                is_public = obj.published_at <= timezone.now()
+            if not is_public:
+                return _("Scheduled for %(when)s") % {"when": vn_datetime(obj.published_at)}
+        return obj.get_status_display()
 
     @admin.display(description=_("publication time"), ordering="published_at")
     def published(self, obj):
@@ -128,7 +324,11 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
     def is_published(self, obj):
         return obj.is_public
 
-    @admin.action(description=_("Publish the selected articles"), permissions=["change"])
+    @admin.display(description=_("created by"), ordering="created_by__username")
+    def author(self, obj):
+        return obj.created_by.get_username() if obj.created_by else "—"
+
+    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
     def publish_articles(self, request, queryset):
         count = publish_articles(articles=queryset, actor=request.user)
         self.message_user(
@@ -140,9 +340,7 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
             messages.SUCCESS,
         )
 
-    @admin.action(
-        description=_("Unpublish the selected articles (back to draft)"), permissions=["change"]
-    )
+    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
     def unpublish_articles(self, request, queryset):
         count = unpublish_articles(articles=queryset, actor=request.user)
         self.message_user(
@@ -153,3 +351,107 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, admin.ModelAdmi
             % {"count": count},
             messages.SUCCESS,
         )
+
+    # Revisions: publishers compare two of them and restore one (as a new revision).
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name="news_article_compare",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_for_revisions(self, request, object_id) -> Article:
+        if not self.is_publisher(request):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        return article
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = {"may_restore": self.is_publisher(request), **(extra_context or {})}
+        article = self.get_object(request, unquote(object_id))
+        if article is not None:
+            context["action_list"] = [
+                {
+                    "revision": version.revision,
+                    "version_id": version.pk,
+                    "url": reverse("admin:news_article_revision", args=[article.pk, version.pk]),
+                }
+                for version in versions_of(article)
+            ]
+        return super().history_view(request, object_id, context)
+
+    def compare_view(self, request, object_id):
+        article = self._article_for_revisions(request, object_id)
+        versions = versions_of(article)
+        try:
+            old = versions.get(pk=request.GET.get("from", ""))
+            new = versions.get(pk=request.GET.get("to", ""))
+        except (ValueError, versions.model.DoesNotExist) as error:
+            raise Http404 from error
+        if old.pk > new.pk:
+            old, new = new, old
+        return self._render_revision_page(
+            request, article, _("What changed"), old=old, new=new, changes=compare(old, new)
+        )
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """GET: what restoring this revision would change; POST: restore it."""
+        article = self._article_for_revisions(request, object_id)
+        version = get_object_or_404(versions_of(article), pk=version_id)
+        if request.method == "POST":
+            try:
+                restore_article_revision(article=article, version=version, actor=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                self.message_user(
+                    request,
+                    _("The revision of %(when)s was restored as a new revision.")
+                    % {"when": vn_datetime(version.revision.date_created)},
+                    messages.SUCCESS,
+                )
+            return redirect(reverse("admin:news_article_change", args=[article.pk]))
+        latest = versions_of(article).first()
+        return self._render_revision_page(
+            request,
+            article,
+            _("Restore a revision"),
+            old=latest,
+            new=version,
+            changes=compare(latest, version),
+            restore=version,
+        )
+
+    def _render_revision_page(self, request, article, title, **context):
+        return TemplateResponse(
+            request,
+            "admin/news/article/revision_compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.opts,
+                "original": article,
+                "title": title,
+                **context,
+            },
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        # django-reversion's "recover deleted articles" link only for those who may use it.
+        context = {"has_change_permission": self.is_publisher(request), **(extra_context or {})}
+        return super().changelist_view(request, context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.is_publisher(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.is_publisher(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)

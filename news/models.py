@@ -1,6 +1,8 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window
@@ -107,6 +109,19 @@ class ArticleQuerySet(models.QuerySet):
     def featured(self):
         return self.filter(is_featured=True)
 
+    def pending_review(self):
+        """The review queue: articles submitted and waiting for a publisher."""
+        return self.filter(status=Article.Status.PENDING)
+
+    def editable_by(self, user):
+        """The articles `user` may change: any for a publisher; for an editor, their own
+        articles while not published."""
+        if not (user.is_active and user.has_perm("news.change_article")):
+            return self.none()
+        if user.has_perm(PUBLISH_PERMISSION):
+            return self
+        return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
+
     def search(self, query: str):
         """Articles whose title or summary contains `query` (case-insensitive on PostgreSQL;
         on SQLite only for ASCII letters)."""
@@ -161,10 +176,36 @@ def public_condition(now=None) -> Q:
     )
 
 
+PUBLISH_PERMISSION = "news.publish_article"
+
+
+@reversion.register(follow=("images", "related_links"))
 class Article(ContentManagedModel):
+    """A news article. Its status moves only through the workflow services (news.services):
+
+    draft → pending (submitted) → published (scheduled while `published_at` is in the future)
+    → unpublished; pending → draft when a publisher returns it with a comment.
+    """
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
+        PENDING = "pending", _("Pending review")
         PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    class Transition(models.TextChoices):
+        SUBMIT = "submit", _("Submit for review")
+        RETURN = "return", _("Return to the author")
+        PUBLISH = "publish", _("Publish (or schedule)")
+        UNPUBLISH = "unpublish", _("Unpublish")
+
+    # The statuses each transition starts from.
+    TRANSITION_SOURCES = {
+        Transition.SUBMIT: {Status.DRAFT, Status.UNPUBLISHED},
+        Transition.RETURN: {Status.PENDING},
+        Transition.PUBLISH: {Status.DRAFT, Status.PENDING, Status.UNPUBLISHED},
+        Transition.UNPUBLISH: {Status.PUBLISHED},
+    }
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -201,6 +242,33 @@ class Article(ContentManagedModel):
         ),
     )
     is_featured = models.BooleanField(_("featured"), default=False)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The publisher who last returned, published or unpublished the article."),
+    )
+    review_comment = models.TextField(
+        _("comment from the publisher"),
+        blank=True,
+        editable=False,
+        help_text=_("Why the article was returned to its author."),
+    )
     related_articles = models.ManyToManyField(
         "self",
         verbose_name=_("related news"),
@@ -216,6 +284,9 @@ class Article(ContentManagedModel):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         ordering = ["-published_at", "-pk"]
+        permissions = [
+            ("publish_article", "Can review, publish, schedule and unpublish any article"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_public_idx"),
             models.Index(
@@ -238,6 +309,41 @@ class Article(ContentManagedModel):
     def is_scheduled(self) -> bool:
         """Published but waiting for its time (on articles from `with_is_public()`)."""
         return self.status == self.Status.PUBLISHED and not self.is_public
+
+    def can_be_edited_by(self, user) -> bool:
+        """Publishers may change any article; editors their own while it is not published."""
+        if not (user.is_active and user.has_perm("news.change_article")):
+            return False
+        if user.has_perm(PUBLISH_PERMISSION):
+            return True
+        return self.created_by_id == user.pk and self.status != self.Status.PUBLISHED
+
+    def allows(self, transition) -> bool:
+        """Whether the article's status lets `transition` happen at all."""
+        return self.status in self.TRANSITION_SOURCES[transition]
+
+    def may_be_moved_by(self, user, transition) -> bool:
+        """Whether `user` may make `transition`: an editor submits what they may edit; only
+        publishers return, publish and unpublish."""
+        if transition == self.Transition.SUBMIT:
+            return self.can_be_edited_by(user)
+        return user.is_active and user.has_perm(PUBLISH_PERMISSION)
+
+    def transitions_for(self, user) -> list:
+        """The transitions `user` may make now, in button order."""
+        return [
+            transition
+            for transition in self.Transition
+            if self.allows(transition) and self.may_be_moved_by(user, transition)
+        ]
+
+    def can_be_deleted_by(self, user) -> bool:
+        """Like editing, with the delete permission: an editor never deletes a published one."""
+        return user.has_perm("news.delete_article") and self.can_be_edited_by(user)
+
+    def can_be_previewed_by(self, user) -> bool:
+        """Who sees a not-yet-public article at its address: whoever may edit it."""
+        return user.is_staff and self.can_be_edited_by(user)
 
     @property
     def cover_image(self):
@@ -327,6 +433,7 @@ def article_image_upload_to(instance, filename):
     return generated_image_path("news", filename, file=instance.image.file)
 
 
+@reversion.register()
 class ArticleImage(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
@@ -382,6 +489,7 @@ class ArticleImage(models.Model):
         return (self.thumbnail or self.image).url
 
 
+@reversion.register()
 class RelatedArticle(models.Model):
     """An admin-chosen "Tin liên quan" link, in the order the editor gave."""
 

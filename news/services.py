@@ -1,19 +1,46 @@
-"""Writes that go beyond one model's save()."""
+"""Writes that go beyond one model's save(), and the article workflow.
+
+Every workflow transition is one function here: it checks that the actor may make it (else
+PermissionDenied), that the article's status allows it (else ValidationError), records who did
+it and when on the article and in the audit trail, and keeps a revision.
+"""
 
 import logging
 
+import reversion
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from reversion.errors import RevertError
 
+from audit.models import AuditEntry
+from audit.services import record
 from core.images import make_thumbnail, thumbnail_name
+from core.templatetags.portal import vn_datetime
 
-from .models import Article, ArticleImage
+from .models import PUBLISH_PERMISSION, Article, ArticleImage
 
 logger = logging.getLogger(__name__)
+Transition = Article.Transition
+
+# What a restored revision never takes back: where the article is in the workflow, and who
+# made it. Restoring brings back the content (text, category, photos, related links).
+WORKFLOW_FIELDS = (
+    "status",
+    "published_at",
+    "submitted_at",
+    "submitted_by_id",
+    "reviewed_at",
+    "reviewed_by_id",
+    "review_comment",
+    "created_at",
+    "created_by_id",
+)
 
 
 def refresh_thumbnail(*, image_id: int) -> None:
@@ -40,20 +67,203 @@ def refresh_thumbnail(*, image_id: int) -> None:
     ArticleImage.objects.filter(pk=image_id).update(thumbnail=wanted)
 
 
+def _check_transition(article: Article, actor, transition) -> None:
+    if not article.may_be_moved_by(actor, transition):
+        raise PermissionDenied
+    if not article.allows(transition):
+        raise ValidationError(
+            _("An article that is “%(status)s” cannot be moved this way (%(action)s).")
+            % {"status": article.get_status_display(), "action": transition.label},
+            code="invalid_transition",
+        )
+
+
+def _save_revision(article: Article, actor, comment: str, fields: list[str]) -> None:
+    with reversion.create_revision():
+        article.updated_by = actor
+        article.save(update_fields=[*fields, "updated_by", "updated_at"])
+        reversion.set_user(actor)
+        reversion.set_comment(comment)
+
+
+@transaction.atomic
+def submit_article(*, article: Article, actor, now=None) -> Article:
+    """draft/unpublished → pending: the author (or a publisher) asks for review."""
+    _check_transition(article, actor, Transition.SUBMIT)
+    article.status = Article.Status.PENDING
+    article.submitted_at = now or timezone.now()
+    article.submitted_by = actor
+    _save_revision(
+        article, actor, _("Submitted for review."), ["status", "submitted_at", "submitted_by"]
+    )
+    record(actor=actor, action=AuditEntry.Action.ARTICLE_SUBMITTED, target=article)
+    return article
+
+
+@transaction.atomic
+def return_article(*, article: Article, actor, comment: str, now=None) -> Article:
+    """pending → draft: a publisher sends the article back to its author with a comment."""
+    _check_transition(article, actor, Transition.RETURN)
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError(_("Say what the author should change."), code="comment_required")
+    article.status = Article.Status.DRAFT
+    article.review_comment = comment
+    article.reviewed_at = now or timezone.now()
+    article.reviewed_by = actor
+    _save_revision(
+        article,
+        actor,
+        _("Returned to the author: %(comment)s") % {"comment": comment},
+        ["status", "review_comment", "reviewed_at", "reviewed_by"],
+    )
+    record(actor=actor, action=AuditEntry.Action.ARTICLE_RETURNED, target=article, details=comment)
+    return article
+
+
+@transaction.atomic
+def publish_article(*, article: Article, actor, now=None) -> Article:
+    """draft/pending/unpublished → published. Without a publication time it is published now;
+    with a future one it is scheduled and appears by itself at that time."""
+    _check_transition(article, actor, Transition.PUBLISH)
+    now = now or timezone.now()
+    article.status = Article.Status.PUBLISHED
+    if article.published_at is None:
+        article.published_at = now
+    article.reviewed_at = now
+    article.reviewed_by = actor
+    article.review_comment = ""
+    scheduled = article.published_at > now
+    _save_revision(
+        article,
+        actor,
+        _("Scheduled for %(when)s.") % {"when": vn_datetime(article.published_at)}
+        if scheduled
+        else _("Published."),
+        ["status", "published_at", "reviewed_at", "reviewed_by", "review_comment"],
+    )
+    record(
+        actor=actor,
+        action=AuditEntry.Action.ARTICLE_SCHEDULED
+        if scheduled
+        else AuditEntry.Action.ARTICLE_PUBLISHED,
+        target=article,
+        details=vn_datetime(article.published_at),
+    )
+    return article
+
+
+@transaction.atomic
+def unpublish_article(*, article: Article, actor, now=None) -> Article:
+    """published (or scheduled) → unpublished: off the site, kept for later."""
+    _check_transition(article, actor, Transition.UNPUBLISH)
+    article.status = Article.Status.UNPUBLISHED
+    article.reviewed_at = now or timezone.now()
+    article.reviewed_by = actor
+    _save_revision(article, actor, _("Unpublished."), ["status", "reviewed_at", "reviewed_by"])
+    record(actor=actor, action=AuditEntry.Action.ARTICLE_UNPUBLISHED, target=article)
+    return article
+
+
+TRANSITION_SERVICES = {
+    Transition.SUBMIT: submit_article,
+    Transition.PUBLISH: publish_article,
+    Transition.UNPUBLISH: unpublish_article,
+}
+
+
+def _require_publisher(actor) -> None:
+    if not (actor.is_active and actor.has_perm(PUBLISH_PERMISSION)):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def publish_articles(*, articles, actor, now=None) -> int:
-    """Publish `articles` (a queryset) in one statement; an article without a publication
-    time gets `now`, a scheduled one keeps its time. Returns how many were changed."""
+    """Publish the articles of `articles` (a queryset) that may be published, in one statement;
+    an article without a publication time gets `now`, a scheduled one keeps its time. Returns
+    how many were changed."""
+    _require_publisher(actor)
     now = now or timezone.now()
-    return articles.update(
+    selected = articles.filter(status__in=Article.TRANSITION_SOURCES[Transition.PUBLISH])
+    for article in selected.select_related(None).only("pk", "title", "published_at"):
+        scheduled = article.published_at is not None and article.published_at > now
+        record(
+            actor=actor,
+            action=AuditEntry.Action.ARTICLE_SCHEDULED
+            if scheduled
+            else AuditEntry.Action.ARTICLE_PUBLISHED,
+            target=article,
+            details=vn_datetime(article.published_at or now),
+        )
+    return selected.update(
         status=Article.Status.PUBLISHED,
         published_at=Coalesce("published_at", Value(now)),
+        reviewed_at=now,
+        reviewed_by=actor,
+        review_comment="",
         updated_at=now,
         updated_by=actor,
     )
 
 
 @transaction.atomic
-def unpublish_articles(*, articles, actor) -> int:
-    """Take `articles` (a queryset) off the site, back to drafts. Returns how many."""
-    return articles.update(status=Article.Status.DRAFT, updated_at=timezone.now(), updated_by=actor)
+def unpublish_articles(*, articles, actor, now=None) -> int:
+    """Take the published (or scheduled) articles of `articles` off the site. Returns how many."""
+    _require_publisher(actor)
+    now = now or timezone.now()
+    selected = articles.filter(status=Article.Status.PUBLISHED)
+    for article in selected.select_related(None).only("pk", "title"):
+        record(actor=actor, action=AuditEntry.Action.ARTICLE_UNPUBLISHED, target=article)
+    return selected.update(
+        status=Article.Status.UNPUBLISHED,
+        reviewed_at=now,
+        reviewed_by=actor,
+        updated_at=now,
+        updated_by=actor,
+    )
+
+
+@transaction.atomic
+def delete_article(*, article: Article, actor) -> None:
+    """Delete an article: publishers any, editors only their own that are not published."""
+    if not article.can_be_deleted_by(actor):
+        raise PermissionDenied
+    record(actor=actor, action=AuditEntry.Action.ARTICLE_DELETED, target=article)
+    article.delete()
+
+
+@transaction.atomic
+def restore_article_revision(*, article: Article, version, actor) -> Article:
+    """Bring back the content of an earlier revision (text, photos, related links) as a new
+    revision. The workflow state stays as it is now: restoring never publishes or unpublishes,
+    and the address of a published article never changes."""
+    _require_publisher(actor)
+    if not actor.has_perm("news.change_article"):
+        raise PermissionDenied
+    if version.object_id != str(article.pk) or version.content_type.model_class() is not Article:
+        raise ValidationError(_("This revision belongs to another article."))
+    kept = {name: getattr(article, name) for name in WORKFLOW_FIELDS}
+    if article.slug_is_locked:
+        kept["slug"] = article.slug
+    when = vn_datetime(version.revision.date_created)
+    with reversion.create_revision():
+        try:
+            version.revision.revert(delete=True)
+        except RevertError as error:
+            raise ValidationError(
+                _("This revision can no longer be restored: %(error)s") % {"error": error}
+            ) from error
+        article.refresh_from_db()
+        for name, value in kept.items():
+            setattr(article, name, value)
+        article.updated_by = actor
+        article.save()
+        reversion.set_user(actor)
+        reversion.set_comment(_("Restored the revision of %(when)s.") % {"when": when})
+    record(
+        actor=actor,
+        action=AuditEntry.Action.ARTICLE_RESTORED,
+        target=article,
+        details=_("Revision of %(when)s") % {"when": when},
+    )
+    return article

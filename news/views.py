@@ -75,8 +75,7 @@ class ArticleDetailView(DetailView):
         return article
 
     def can_preview(self, article) -> bool:
-        user = self.request.user
-        return user.is_active and user.is_staff and user.has_perm("news.change_article")
+        return article.can_be_previewed_by(self.request.user)
 
     def get_context_data(self, **kwargs):
         article = self.object

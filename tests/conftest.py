@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 
+from accounts.roles import EDITOR, PUBLISHER, SITE_ADMIN
 from tests.factories import StaffFactory
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -32,22 +33,20 @@ def _remove_test_media():
 
 @pytest.fixture
 def editor(db):
-    """A staff member who may write and edit articles."""
-    return StaffFactory(
-        username="bientap",
-        permissions=[
-            "news.add_article",
-            "news.change_article",
-            "news.view_article",
-            "news.add_articleimage",
-            "news.change_articleimage",
-            "news.delete_articleimage",
-            "news.add_relatedarticle",
-            "news.change_relatedarticle",
-            "news.delete_relatedarticle",
-            "news.view_category",
-        ],
-    )
+    """A staff member with the editor role: writes articles and submits them for review."""
+    return StaffFactory(username="bientap", role=EDITOR)
+
+
+@pytest.fixture
+def publisher(db):
+    """A staff member with the publisher role: reviews, publishes, schedules any article."""
+    return StaffFactory(username="duyettin", role=PUBLISHER)
+
+
+@pytest.fixture
+def site_admin(db):
+    """A staff member with the site-administrator role (not a superuser)."""
+    return StaffFactory(username="quantri", role=SITE_ADMIN)
 
 
 @pytest.fixture

@@ -61,6 +61,14 @@ class StaffFactory(UserFactory):
                 Permission.objects.get(content_type__app_label=app_label, codename=codename)
             )
 
+    @factory.post_generation
+    def role(user, create, extracted, **kwargs):
+        """`StaffFactory(role=EDITOR)`: a member of that role's group (made by the migration)."""
+        from django.contrib.auth.models import Group
+
+        if create and extracted:
+            user.groups.add(Group.objects.get(name=extracted))
+
 
 class CategoryFactory(factory.django.DjangoModelFactory):
     class Meta:

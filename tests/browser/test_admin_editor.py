@@ -84,7 +84,6 @@ def test_a_superuser_adds_an_article_with_two_photos_publishes_it_and_sees_it_on
     page.fill("#id_summary", "Mức độ hài lòng của người dân tăng.")
     page.locator(".ck-editor__editable").first.click()
     page.keyboard.type("Nội dung bài viết.")
-    page.select_option("#id_status", "published")
 
     photos = []
     for number in (1, 2):
@@ -97,9 +96,9 @@ def test_a_superuser_adds_an_article_with_two_photos_publishes_it_and_sees_it_on
         page.fill(f"#id_images-{index}-alt_text", f"Ảnh số {index + 1}")
         page.fill(f"#id_images-{index}-caption", f"Chú thích ảnh {index + 1}")
         page.fill(f"#id_images-{index}-order", str(index))
-    page.click("input[name=_save]")
+    page.click("input[name=_publish]")  # the workflow button: save and publish now
     page.wait_for_url(re.compile(r"/quan-tri/news/article/$"))
-    assert page.locator(".messagelist .success").count() == 1
+    assert page.locator(".messagelist .success").count() == 2  # saved; published
 
     article = Article.objects.get()
     assert article.images.count() == 2

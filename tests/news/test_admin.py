@@ -6,37 +6,12 @@ from django.urls import reverse
 from PIL import Image
 
 from news.models import Article, ArticleImage, Category
+from tests.admin_forms import article_form, inline_management
 from tests.factories import ArticleFactory, CategoryFactory, StaffFactory, uploaded_image
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 ADD_URL = reverse("admin:news_article_add")
-
-
-def inline_management(prefix, total, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def article_form(category, **overrides):
-    data = {
-        "title": "Đánh giá chỉ số hài lòng năm 2019",
-        "slug": "",
-        "category": str(category.pk),
-        "summary": "Kết quả khảo sát sự hài lòng của người dân.",
-        "body": "<p>Đoạn một.</p><script>alert(1)</script><p>Đoạn hai.</p>",
-        "status": "draft",
-        "published_at_0": "",
-        "published_at_1": "",
-        **inline_management("images", 0),
-        **inline_management("related_links", 0),
-    }
-    data.update(overrides)
-    return data
 
 
 def with_images(data, *images):
@@ -51,11 +26,11 @@ def with_images(data, *images):
 
 
 class TestAddArticle:
-    def test_staff_adds_an_article_with_two_images_and_publishes_it(self, client, editor):
+    def test_a_publisher_adds_an_article_with_two_images_and_publishes_it(self, client, publisher):
         category = CategoryFactory(name="Kết quả CCHC")
-        client.force_login(editor)
+        client.force_login(publisher)
         data = with_images(
-            article_form(category, status="published"),
+            article_form(category, _publish="1"),
             (uploaded_image("hoi-truong.png"), "Toàn cảnh hội trường", "Quang cảnh hội nghị"),
             (uploaded_image("chu-tri.jpg", "JPEG"), "Người chủ trì", "Đồng chí chủ trì phát biểu"),
         )
@@ -65,7 +40,7 @@ class TestAddArticle:
         assert response.status_code == 302, response.context["adminform"].form.errors
         article = Article.objects.get()
         assert article.slug == "danh-gia-chi-so-hai-long-nam-2019"
-        assert article.created_by == editor and article.updated_by == editor
+        assert article.created_by == publisher and article.updated_by == publisher
         assert Article.objects.published().filter(pk=article.pk).exists()
         assert "<script>" not in article.body and "<p>Đoạn hai.</p>" in article.body
         images = list(article.images.order_by("order"))
@@ -168,9 +143,9 @@ class TestAddArticle:
 
 
 class TestChangeArticle:
-    def test_slug_is_locked_once_published_even_against_a_forged_post(self, client, editor):
+    def test_slug_is_locked_once_published_even_against_a_forged_post(self, client, publisher):
         article = ArticleFactory(title="Tiêu đề cũ")
-        client.force_login(editor)
+        client.force_login(publisher)
         url = reverse("admin:news_article_change", args=[article.pk])
         page = client.get(url)
         assert "slug" not in page.context["adminform"].form.fields
@@ -191,7 +166,7 @@ class TestChangeArticle:
         assert article.slug == "tieu-de-cu"
 
     def test_draft_slug_can_still_be_edited(self, client, editor):
-        article = ArticleFactory(title="Bản nháp", draft=True)
+        article = ArticleFactory(title="Bản nháp", draft=True, created_by=editor)
         client.force_login(editor)
         url = reverse("admin:news_article_change", args=[article.pk])
         response = client.post(url, article_form(article.category, slug="duong-dan-moi"))
@@ -211,9 +186,9 @@ class TestListAndActions:
         assert [a.title for a in response.context["cl"].result_list] == ["Chỉ số PAPI"]
         assert client.get(url, {"published_at__year": "2019"}).status_code == 200
 
-    def test_bulk_publish_and_unpublish(self, client, editor):
+    def test_bulk_publish_and_unpublish(self, client, publisher):
         drafts = ArticleFactory.create_batch(2, draft=True)
-        client.force_login(editor)
+        client.force_login(publisher)
         url = reverse("admin:news_article_changelist")
         selected = [str(article.pk) for article in drafts]
 

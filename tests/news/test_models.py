@@ -5,6 +5,7 @@ import pytest
 import time_machine
 from django.db import IntegrityError
 
+from accounts.roles import PUBLISHER
 from news.models import Article, ArticleImage, Category, RelatedArticle
 from news.services import publish_articles, unpublish_articles
 from tests.factories import (
@@ -72,7 +73,7 @@ class TestPublished:
         )
         undated = ArticleFactory(draft=True)
         untouched = ArticleFactory(draft=True)
-        actor = StaffFactory()
+        actor = StaffFactory(role=PUBLISHER)
         selected = Article.objects.filter(pk__in=[scheduled.pk, undated.pk])
         assert publish_articles(articles=selected, actor=actor) == 2
         scheduled.refresh_from_db()
@@ -86,7 +87,7 @@ class TestPublished:
 
     def test_bulk_unpublish_hides_articles_and_records_who(self):
         article = ArticleFactory()
-        actor = StaffFactory()
+        actor = StaffFactory(role=PUBLISHER)
         assert unpublish_articles(articles=Article.objects.filter(pk=article.pk), actor=actor) == 1
         assert not Article.objects.published().exists()
         article.refresh_from_db()

@@ -242,9 +242,9 @@ class TestPreview:
         assert client.get(hidden_article.get_absolute_url()).status_code == 404
 
     def test_staff_who_may_edit_see_a_preview_that_is_never_cached(
-        self, client, editor, hidden_article
+        self, client, publisher, hidden_article
     ):
-        client.force_login(editor)
+        client.force_login(publisher)
         response = client.get(hidden_article.get_absolute_url())
         assert response.status_code == 200
         assert texts(response, "h1") == [hidden_article.title]
