@@ -750,6 +750,13 @@ class TestNamesAndSlugs:
 
         assert UnitFactory(name="Sở Tài chính").slug == "so-tai-chinh-2"
 
+    @pytest.mark.parametrize("slug", ["xep-hang", "don-vi"])
+    def test_an_index_cannot_take_the_address_of_another_page(self, slug):
+        index = IndexFactory.build(code="XEP_HANG", slug=slug, name="x", abbreviation="x")
+        with pytest.raises(ValidationError) as raised:
+            index.full_clean()
+        assert set(raised.value.message_dict) == {"slug"}
+
     def test_renaming_keeps_the_slug(self):
         unit = UnitFactory(name="UBND huyện Mường Tè")
         unit.name = "UBND xã Mường Tè"
