@@ -4,6 +4,7 @@ from django.contrib.auth.forms import PasswordResetForm, UserChangeForm, UserCre
 from django.contrib.auth.models import Group, User
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
@@ -74,6 +75,14 @@ class AdminLoginForm(AdminAuthenticationForm):
             "The authenticator code is missing or wrong. Enter the 6 digits your app shows now."
         ),
     }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the username's max_length after the field is built, so without this
+        # validator an over-long name reaches authenticate() and the lockout's log (a 500 on
+        # PostgreSQL, whose column holds 255 characters).
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
     def clean(self):
         cleaned_data = super().clean()

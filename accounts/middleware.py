@@ -37,7 +37,9 @@ class TwoFactorMiddleware:
         user = request.user
         if not (user.is_authenticated and user.is_staff):
             return None
-        if not request.path_info.startswith(reverse("admin:index")):
+        # `reverse` includes the script prefix (a site served under /cchc/), so compare it
+        # with the full path, not `path_info`.
+        if not request.path.startswith(reverse("admin:index")):
             return None
         match = request.resolver_match
         if match is not None and match.view_name in EXEMPT_VIEWS:

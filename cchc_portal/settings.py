@@ -200,12 +200,18 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_HTTPS_PROXY", default=False) else None
-)
+BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
+# Behind the proxy every request comes from the proxy's address: the login lockout then counts
+# failures by the visitor's address that the proxy writes in X-Real-IP (nginx:
+# `proxy_set_header X-Real-IP $remote_addr;`), or it would lock a username out for everyone.
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip_address" if BEHIND_HTTPS_PROXY else None
 
-# Mail: printed to the console unless EMAIL_URL names an SMTP server (smtp+tls://user:pw@host:587).
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Mail: in development printed to the console; in production sent through EMAIL_URL
+# (smtp+tls://user:pw@host:587), by default the machine's own mail server, never the log.
+vars().update(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
+)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="cchc@laichau.gov.vn")
 
 LOGGING = {

@@ -23,7 +23,7 @@ from audit.services import record
 from core.images import make_thumbnail, thumbnail_name
 from core.templatetags.portal import vn_datetime
 
-from .models import PUBLISH_PERMISSION, Article, ArticleImage
+from .models import PUBLISH_PERMISSION, Article, ArticleImage, Category
 
 logger = logging.getLogger(__name__)
 Transition = Article.Transition
@@ -254,6 +254,16 @@ def restore_article_revision(*, article: Article, version, actor) -> Article:
                 _("This revision can no longer be restored: %(error)s") % {"error": error}
             ) from error
         article.refresh_from_db()
+        # The revision may name a category deleted since: the database would refuse it only
+        # at commit (its foreign keys are checked then), as a server error. Refuse it here;
+        # raising rolls the whole restore back.
+        if not Category.objects.filter(pk=article.category_id).exists():
+            raise ValidationError(
+                _(
+                    "This revision can no longer be restored: its category has been deleted. "
+                    "Choose a later revision, or edit the article instead."
+                )
+            )
         for name, value in kept.items():
             setattr(article, name, value)
         article.updated_by = actor

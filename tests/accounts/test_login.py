@@ -154,3 +154,40 @@ def test_the_login_page_is_in_vietnamese_and_offers_the_code_field(client):
     page = client.get(LOGIN_URL)
     assert page.status_code == 200
     assert 'name="otp_token"' in page.content.decode()
+
+
+class TestHardening:
+    def test_an_overlong_username_is_a_form_error_not_a_server_error(self, client):
+        response = log_in(client, "x" * 256, "sai-mat-khau")
+        assert response.status_code == 200
+        assert not logged_in(client)
+        assert response.context["form"].errors["username"]
+
+    def test_behind_the_proxy_failures_count_per_visitor_address(self, client, settings):
+        settings.AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip_address"
+        StaffFactory(username="bientap", role=EDITOR)
+
+        def attempt(visitor, password="sai-mat-khau"):
+            data = {"username": "bientap", "password": password, "next": "/quan-tri/"}
+            # Every request reaches the portal from the proxy's own address.
+            return client.post(LOGIN_URL, data, REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=visitor)
+
+        with time_machine.travel(NOW, tick=False):
+            for _ in range(5):
+                attempt("203.0.113.9")
+            assert attempt("203.0.113.9", PASSWORD).status_code == 429
+            # The same username from another visitor is not locked out.
+            assert attempt("198.51.100.7", PASSWORD).status_code == 302
+
+    def test_two_factor_is_required_under_a_path_prefix_too(self, client, settings, site_admin):
+        settings.REQUIRE_2FA_FOR_ADMINS = True
+        client.force_login(site_admin)
+        from django.urls import set_script_prefix
+
+        set_script_prefix("/cchc/")
+        try:
+            response = client.get("/quan-tri/", SCRIPT_NAME="/cchc")
+        finally:
+            set_script_prefix("/")
+        assert response.status_code == 302
+        assert response.url == "/cchc" + reverse("accounts:two-factor")

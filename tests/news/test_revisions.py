@@ -108,6 +108,27 @@ def test_restoring_never_unpublishes_or_moves_a_published_article(client, edited
     assert Article.objects.published().filter(pk=edited_article.pk).exists()
 
 
+@pytest.mark.django_db(transaction=True)  # the foreign key is checked at commit
+def test_a_revision_whose_category_was_deleted_is_refused_clearly(client, edited_article):
+    first = versions(edited_article)[0]
+    old_category = edited_article.category
+    Article.objects.filter(pk=edited_article.pk).update(category=CategoryFactory())
+    edited_article.refresh_from_db()
+    old_category.delete()
+
+    url = reverse("admin:news_article_revision", args=[edited_article.pk, first.pk])
+    response = client.post(url, follow=True)
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]][-1] == (
+        "Không thể khôi phục phiên bản này nữa: chuyên mục của bài đã bị xoá. "
+        "Hãy chọn một phiên bản mới hơn, hoặc sửa trực tiếp bài viết."
+    )
+    edited_article.refresh_from_db()
+    assert edited_article.title == "Tiêu đề thứ ba"
+    assert len(versions(edited_article)) == 3
+
+
 def test_editors_may_not_compare_or_restore(client, edited_article, editor):
     first, _second, third = versions(edited_article)
     Article.objects.filter(pk=edited_article.pk).update(created_by=editor)
