@@ -263,10 +263,25 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
         )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
+    def save_model(self, request, obj, form, change):
+        if getattr(request, "recovering_deleted_article", False):
+            # A deleted article comes back as a draft: putting it on the site again is a
+            # publisher's decision, made with the publish button.
+            obj.status = Article.Status.DRAFT
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
         transition = form.transition
+        if getattr(request, "recovering_deleted_article", False):
+            record(
+                actor=request.user,
+                action=AuditEntry.Action.ARTICLE_RESTORED,
+                target=article,
+                details=_("Recovered after deletion, as a draft"),
+            )
+            return
         # The comment and, when publishing, the publication time belong to the transition's
         # own audit entry, not to an edit.
         edited = set(form.changed_data) - {"return_comment"}
@@ -454,4 +469,5 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not self.is_publisher(request):
             raise PermissionDenied
+        request.recovering_deleted_article = True
         return super().recover_view(request, version_id, extra_context)

@@ -150,3 +150,26 @@ def test_recovering_deleted_articles_is_for_publishers(client, request, who, sho
     recover = reverse("admin:news_article_recoverlist")
     assert (recover in listing) == shown
     assert client.get(recover).status_code == status
+
+
+def test_a_recovered_article_comes_back_as_a_draft_and_the_trail_says_so(client, publisher):
+    client.force_login(publisher)
+    article = ArticleFactory(status=Article.Status.PUBLISHED, title="Bài đã đăng rồi bị xoá")
+    change_url = reverse("admin:news_article_change", args=[article.pk])
+    assert client.post(change_url, article_change_form(article)).status_code == 302
+    delete_url = reverse("admin:news_article_delete", args=[article.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 302
+    deleted = Version.objects.get_deleted(Article).get()
+
+    recover_url = reverse("admin:news_article_recover", args=[deleted.pk])
+    response = client.post(recover_url, article_change_form(article))
+
+    assert response.status_code == 302
+    recovered = Article.objects.get(pk=article.pk)
+    assert recovered.status == Article.Status.DRAFT
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert list(
+        AuditEntry.objects.filter(object_id=str(article.pk))
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )[-2:] == [AuditEntry.Action.ARTICLE_DELETED, AuditEntry.Action.ARTICLE_RESTORED]
