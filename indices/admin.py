@@ -165,17 +165,25 @@ class ComponentResultInline(admin.TabularInline):
         return field
 
 
-class ProvinceResultYearFilter(admin.SimpleListFilter):
+class YearFilter(admin.SimpleListFilter):
+    """The years that have results, most recent first."""
+
     title = _("year")
     parameter_name = "year"
 
     def lookups(self, request, model_admin):
-        years = ProvinceResult.objects.order_by("-year").values_list("year", flat=True).distinct()
-        return [(str(year), str(year)) for year in years]
+        return [(str(year), str(year)) for year in model_admin.model.objects.years()]
 
     def queryset(self, request, queryset):
         year = parse_year(self.value())
-        return queryset if year is None else queryset.filter(year=year)
+        return queryset if year is None else queryset.for_year(year)
+
+
+RECORD_HISTORY_FIELDS = ["created_by", "created_at", "updated_by", "updated_at"]
+RECORD_HISTORY_FIELDSET = (
+    _("Record history"),
+    {"fields": RECORD_HISTORY_FIELDS, "classes": ["collapse"]},
+)
 
 
 @admin.register(ProvinceResult)
@@ -186,22 +194,16 @@ class ProvinceResultAdmin(
     formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["index", "year", "score", "rank_display", "change_display", "is_sample"]
     list_display_links = ["index", "year"]
-    list_filter = ["index", ProvinceResultYearFilter, "is_sample"]
+    list_filter = ["index", YearFilter, "is_sample"]
     list_select_related = ["index"]
     search_fields = ["note"]
     autocomplete_fields = ["article"]
     inlines = [ComponentResultInline]
-    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    readonly_fields = RECORD_HISTORY_FIELDS
     fieldsets = [
         (None, {"fields": ["index", "year", "score", "rank", "provinces_ranked"]}),
         (None, {"fields": ["article", "note", "is_sample"]}),
-        (
-            _("Record history"),
-            {
-                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
-                "classes": ["collapse"],
-            },
-        ),
+        RECORD_HISTORY_FIELDSET,
     ]
 
     def get_queryset(self, request):
@@ -236,20 +238,6 @@ class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
         js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
 
 
-class UnitResultYearFilter(admin.SimpleListFilter):
-    """The years that have results, most recent first."""
-
-    title = _("year")
-    parameter_name = "year"
-
-    def lookups(self, request, model_admin):
-        return [(str(year), str(year)) for year in UnitResult.objects.years()]
-
-    def queryset(self, request, queryset):
-        year = parse_year(self.value())
-        return queryset if year is None else queryset.for_year(year)
-
-
 @admin.register(UnitResult)
 class UnitResultAdmin(
     ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
@@ -267,20 +255,14 @@ class UnitResultAdmin(
         "is_sample",
     ]
     list_display_links = ["unit", "year"]
-    list_filter = [UnitResultYearFilter, "unit__kind", "is_sample"]
+    list_filter = [YearFilter, "unit__kind", "is_sample"]
     list_select_related = ["unit"]
     search_fields = ["unit__name"]
     autocomplete_fields = ["unit"]
-    readonly_fields = ["created_by", "created_at", "updated_by", "updated_at"]
+    readonly_fields = RECORD_HISTORY_FIELDS
     fieldsets = [
         (None, {"fields": ["unit", "year", "score", "note", "is_sample"]}),
-        (
-            _("Record history"),
-            {
-                "fields": ["created_by", "created_at", "updated_by", "updated_at"],
-                "classes": ["collapse"],
-            },
-        ),
+        RECORD_HISTORY_FIELDSET,
     ]
 
     def get_queryset(self, request):
@@ -289,9 +271,7 @@ class UnitResultAdmin(
     def get_changelist_instance(self, request):
         """Grade the page's rows with one query for all thresholds, not one per row."""
         changelist = super().get_changelist_instance(request)
-        lookup = GradeThresholds.objects.lookup()
-        for result in changelist.result_list:
-            result.grade = lookup.grade(result.year, result.score)
+        GradeThresholds.objects.grade_all(changelist.result_list)
         return changelist
 
     @admin.display(description=_("kind"), ordering="unit__kind")

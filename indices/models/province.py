@@ -10,11 +10,11 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ContentManagedModel
 from core.text import unique_slug
 
 from .changes import RankChange, rank_change
-from .years import FIRST_YEAR, validate_year, year_field
+from .results import YearlyResult, YearlyResultQuerySet
+from .years import FIRST_YEAR, validate_year
 
 DEFAULT_PROVINCES_RANKED = 63
 SCORE_DIGITS = {"max_digits": 6, "decimal_places": 2}
@@ -159,7 +159,7 @@ class Component(models.Model):
         )
 
 
-class ProvinceResultQuerySet(models.QuerySet):
+class ProvinceResultQuerySet(YearlyResultQuerySet):
     def with_previous_rank(self):
         """Annotate `previous_rank`: the index's rank in the year before — None if not known,
         or if that year ranked a different number of provinces (58th of 63 and 30th of 34, as
@@ -219,13 +219,14 @@ class ProvinceResultQuerySet(models.QuerySet):
         )
 
 
-class ProvinceResult(ContentManagedModel):
+class ProvinceResult(YearlyResult):
     """One index's result for the province in one year, as published by the index's owner."""
+
+    owner_field = "index"
 
     index = models.ForeignKey(
         Index, verbose_name=_("index"), on_delete=models.PROTECT, related_name="results"
     )
-    year = year_field()
     score = models.DecimalField(
         _("score"),
         **SCORE_DIGITS,
@@ -247,12 +248,6 @@ class ProvinceResult(ContentManagedModel):
         blank=True,
         related_name="announced_results",
         help_text=_("The news article that announced this result."),
-    )
-    note = models.TextField(_("note"), blank=True)
-    is_sample = models.BooleanField(
-        _("sample data"),
-        default=False,
-        help_text=_("Invented for demonstration, not an official result. Pages say so."),
     )
 
     objects = ProvinceResultQuerySet.as_manager()
@@ -304,15 +299,10 @@ class ProvinceResult(ContentManagedModel):
             errors["rank"] = _("The rank must be between 1 and %(count)d.") % {
                 "count": self.provinces_ranked
             }
-        if self.index_id and self.year:
-            taken = ProvinceResult.objects.filter(index_id=self.index_id, year=self.year)
-            if self.pk:
-                taken = taken.exclude(pk=self.pk)
-            if taken.exists():
-                errors["year"] = _("%(index)s already has a result for %(year)d.") % {
-                    "index": self.index,
-                    "year": self.year,
-                }
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.message_dict)
         if errors:
             raise ValidationError(errors)
 

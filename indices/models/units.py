@@ -4,18 +4,17 @@ ranks and grades."""
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import ContentManagedModel
 from core.text import unique_slug
 
 from .changes import RankChange, rank_change
-from .years import FIRST_YEAR, validate_year, year_field
+from .results import YearlyResult, YearlyResultQuerySet, percent_field
+from .years import FIRST_YEAR, validate_year
 
 
 class Unit(models.Model):
@@ -86,10 +85,7 @@ def _peer_count():
     return Subquery(peers)
 
 
-class UnitResultQuerySet(models.QuerySet):
-    def for_year(self, year: int):
-        return self.filter(year=year)
-
+class UnitResultQuerySet(YearlyResultQuerySet):
     def of_kind(self, kind: str):
         return self.filter(unit__kind=kind)
 
@@ -117,42 +113,23 @@ class UnitResultQuerySet(models.QuerySet):
         )
 
     def graded(self) -> list["UnitResult"]:
-        """The results as a list, each with `grade` set from its year's thresholds (one more
-        query, however many results)."""
-        lookup = GradeThresholds.objects.lookup()
-        results = list(self)
-        for result in results:
-            result.grade = lookup.grade(result.year, result.score)
-        return results
+        """The results as a list, each with its `grade` (see `GradeThresholds.grade_all`)."""
+        return GradeThresholds.objects.grade_all(self)
 
     def history(self, unit: "Unit") -> list["UnitResult"]:
         """One unit's results, oldest first, each with its rank, change and grade."""
         return self.filter(unit=unit).select_related("unit").with_rank().order_by("year").graded()
 
-    def years(self) -> list[int]:
-        """Years with results, most recent first."""
-        return list(self.order_by("-year").values_list("year", flat=True).distinct())
 
-
-class UnitResult(ContentManagedModel):
+class UnitResult(YearlyResult):
     """A unit's score in the province's yearly administrative-reform assessment."""
+
+    owner_field = "unit"
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="results"
     )
-    year = year_field()
-    score = models.DecimalField(
-        _("score (%)"),
-        max_digits=5,
-        decimal_places=2,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    note = models.TextField(_("note"), blank=True)
-    is_sample = models.BooleanField(
-        _("sample data"),
-        default=False,
-        help_text=_("Invented for demonstration, not an official result. Pages say so."),
-    )
+    score = percent_field(_("score (%)"))
 
     objects = UnitResultQuerySet.as_manager()
 
@@ -174,19 +151,6 @@ class UnitResult(ContentManagedModel):
     def __str__(self):
         return f"{self.unit} {self.year}"
 
-    def clean(self):
-        if self.unit_id and self.year:
-            taken = UnitResult.objects.filter(unit_id=self.unit_id, year=self.year)
-            if self.pk:
-                taken = taken.exclude(pk=self.pk)
-            if taken.exists():
-                raise ValidationError(
-                    {
-                        "year": _("%(unit)s already has a result for %(year)d.")
-                        % {"unit": self.unit, "year": self.year}
-                    }
-                )
-
     @property
     def change(self) -> RankChange | None:
         """Change of rank versus the previous year (on rows from `with_rank()`)."""
@@ -201,6 +165,15 @@ class Grade(models.TextChoices):
 
 
 class GradeThresholdsQuerySet(models.QuerySet):
+    def grade_all(self, results) -> list:
+        """`results` as a list, each with `grade` set from the thresholds of its year (one
+        query for the thresholds, however many results)."""
+        lookup = self.lookup()
+        results = list(results)
+        for result in results:
+            result.grade = lookup.grade(result.year, result.score)
+        return results
+
     def lookup(self) -> "GradeLookup":
         """All thresholds in one query, to grade any number of results."""
         return GradeLookup(list(self.order_by("-year")))
@@ -211,23 +184,10 @@ class GradeThresholds(models.Model):
     Provinces set their own thresholds, so staff edit them here."""
 
     year = models.PositiveSmallIntegerField(_("from year"), unique=True, validators=[validate_year])
-    good_from = models.DecimalField(
-        _("Good from (%)"),
-        max_digits=5,
-        decimal_places=2,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    fair_from = models.DecimalField(
-        _("Fair from (%)"),
-        max_digits=5,
-        decimal_places=2,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
-    )
-    average_from = models.DecimalField(
+    good_from = percent_field(_("Good from (%)"))
+    fair_from = percent_field(_("Fair from (%)"))
+    average_from = percent_field(
         _("Average from (%)"),
-        max_digits=5,
-        decimal_places=2,
-        validators=[MinValueValidator(0), MaxValueValidator(100)],
         help_text=_("Below this score a unit is graded Weak."),
     )
 
