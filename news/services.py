@@ -12,8 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Value
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from reversion.errors import RevertError
@@ -179,48 +177,31 @@ def _require_publisher(actor) -> None:
 
 @transaction.atomic
 def publish_articles(*, articles, actor, now=None) -> int:
-    """Publish the articles of `articles` (a queryset) that may be published, in one statement;
-    an article without a publication time gets `now`, a scheduled one keeps its time. Returns
-    how many were changed."""
+    """Publish each article of `articles` (a queryset) that may be published, exactly as
+    `publish_article` does: without a time it is published now, with a future one scheduled,
+    each with its revision and audit entry. Returns how many were published."""
     _require_publisher(actor)
     now = now or timezone.now()
     selected = articles.filter(status__in=Article.TRANSITION_SOURCES[Transition.PUBLISH])
-    for article in selected.select_related(None).only("pk", "title", "published_at"):
-        scheduled = article.published_at is not None and article.published_at > now
-        record(
-            actor=actor,
-            action=AuditEntry.Action.ARTICLE_SCHEDULED
-            if scheduled
-            else AuditEntry.Action.ARTICLE_PUBLISHED,
-            target=article,
-            details=vn_datetime(article.published_at or now),
-        )
-    return selected.update(
-        status=Article.Status.PUBLISHED,
-        published_at=Coalesce("published_at", Value(now)),
-        reviewed_at=now,
-        reviewed_by=actor,
-        review_comment="",
-        updated_at=now,
-        updated_by=actor,
-    )
+    count = 0
+    for article in selected:
+        publish_article(article=article, actor=actor, now=now)
+        count += 1
+    return count
 
 
 @transaction.atomic
 def unpublish_articles(*, articles, actor, now=None) -> int:
-    """Take the published (or scheduled) articles of `articles` off the site. Returns how many."""
+    """Take the published (or scheduled) articles of `articles` off the site, each as
+    `unpublish_article` does. Returns how many."""
     _require_publisher(actor)
     now = now or timezone.now()
-    selected = articles.filter(status=Article.Status.PUBLISHED)
-    for article in selected.select_related(None).only("pk", "title"):
-        record(actor=actor, action=AuditEntry.Action.ARTICLE_UNPUBLISHED, target=article)
-    return selected.update(
-        status=Article.Status.UNPUBLISHED,
-        reviewed_at=now,
-        reviewed_by=actor,
-        updated_at=now,
-        updated_by=actor,
-    )
+    selected = articles.filter(status__in=Article.TRANSITION_SOURCES[Transition.UNPUBLISH])
+    count = 0
+    for article in selected:
+        unpublish_article(article=article, actor=actor, now=now)
+        count += 1
+    return count
 
 
 @transaction.atomic

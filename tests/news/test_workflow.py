@@ -150,6 +150,8 @@ def test_bulk_publishing_refuses_non_publishers_and_skips_published_ones():
     count = publish_articles(articles=Article.objects.all(), actor=StaffFactory(role=PUBLISHER))
     assert count == 1
     assert AuditEntry.objects.get().object_id == str(draft.pk)
+    # Each article published in bulk keeps its revision, as one published on its own does.
+    assert Version.objects.get_for_object(draft).get().revision.comment == "Đã đăng."
 
 
 class TestReturnInTheAdmin:
