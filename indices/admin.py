@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm, ImportForm
 
-from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
+from core.admin import VIETNAMESE_SLUG_JS, ContentManagedAdminMixin, NulSafeSearchMixin
 
 from .models import (
     Component,
@@ -234,8 +234,7 @@ class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
-        # Vietnamese letters (đ, ư, ơ…) in the prefilled slug; after urlify.js, as in news.
-        js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
+        js = VIETNAMESE_SLUG_JS
 
 
 @admin.register(UnitResult)

@@ -7,7 +7,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -15,7 +14,7 @@ from reversion.admin import VersionAdmin
 
 from audit.models import AuditEntry
 from audit.services import record
-from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
+from core.admin import VIETNAMESE_SLUG_JS, ContentManagedAdminMixin, NulSafeSearchMixin
 from core.forms import PrefilledSlugFormMixin
 from core.templatetags.portal import vn_datetime
 
@@ -63,11 +62,7 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
         transition = self.transition
         if transition is None:
             return cleaned_data
-        if not self.instance.allows(transition):
-            raise ValidationError(
-                _("An article that is “%(status)s” cannot be moved this way (%(action)s).")
-                % {"status": self.instance.get_status_display(), "action": transition.label}
-            )
+        self.instance.check_transition(transition)
         if transition == Transition.RETURN and not cleaned_data.get("return_comment", "").strip():
             message = _("Say what the author should change.")
             if "return_comment" in self.fields:
@@ -87,8 +82,7 @@ class CategoryAdmin(NulSafeSearchMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:
-        # After urlify.js, so that Django keeps this order when it merges the admin's media.
-        js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
+        js = VIETNAMESE_SLUG_JS
 
 
 class ArticleImageInline(admin.TabularInline):
@@ -180,8 +174,7 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     ]
 
     class Media:
-        # After urlify.js, so that Django keeps this order when it merges the admin's media.
-        js = ["admin/js/urlify.js", "admin/js/vietnamese_urlify.js"]
+        js = VIETNAMESE_SLUG_JS
         css = {"all": ["admin/css/cchc_admin.css"]}
 
     # Who may do what.
@@ -322,13 +315,8 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):
-        if obj.status == Article.Status.PUBLISHED and obj.published_at:
-            # `is_public` comes from the list's queryset; an article just saved has none.
-            is_public = getattr(obj, "is_public", None)
-            if is_public is None:
-                is_public = obj.published_at <= timezone.now()
-            if not is_public:
-                return _("Scheduled for %(when)s") % {"when": vn_datetime(obj.published_at)}
+        if obj.is_scheduled:
+            return _("Scheduled for %(when)s") % {"when": vn_datetime(obj.published_at)}
         return obj.get_status_display()
 
     @admin.display(description=_("publication time"), ordering="published_at")

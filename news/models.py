@@ -307,8 +307,23 @@ class Article(ContentManagedModel):
 
     @property
     def is_scheduled(self) -> bool:
-        """Published but waiting for its time (on articles from `with_is_public()`)."""
-        return self.status == self.Status.PUBLISHED and not self.is_public
+        """Published but waiting for its time. Uses `is_public` from `with_is_public()` when the
+        article was fetched with it (an article just saved was not)."""
+        if self.status != self.Status.PUBLISHED:
+            return False
+        is_public = getattr(self, "is_public", None)
+        if is_public is None:
+            is_public = self.published_at is not None and self.published_at <= timezone.now()
+        return not is_public
+
+    def check_transition(self, transition) -> None:
+        """Refuse, with a message for the form, a `transition` that the status does not allow."""
+        if not self.allows(transition):
+            raise ValidationError(
+                _("An article that is “%(status)s” cannot be moved this way (%(action)s).")
+                % {"status": self.get_status_display(), "action": transition.label},
+                code="invalid_transition",
+            )
 
     def can_be_edited_by(self, user) -> bool:
         """Publishers may change any article; editors their own while it is not published."""

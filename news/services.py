@@ -68,12 +68,7 @@ def refresh_thumbnail(*, image_id: int) -> None:
 def _check_transition(article: Article, actor, transition) -> None:
     if not article.may_be_moved_by(actor, transition):
         raise PermissionDenied
-    if not article.allows(transition):
-        raise ValidationError(
-            _("An article that is “%(status)s” cannot be moved this way (%(action)s).")
-            % {"status": article.get_status_display(), "action": transition.label},
-            code="invalid_transition",
-        )
+    article.check_transition(transition)
 
 
 def _save_revision(article: Article, actor, comment: str, fields: list[str]) -> None:
