@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import StaffUserChangeForm, StaffUserCreationForm
 from .roles import role_of
-from .services import check_may_manage, record_account_saved, record_password_reset, set_role
+from .services import (
+    check_may_manage,
+    may_manage,
+    record_account_saved,
+    record_password_reset,
+    set_role,
+)
 
 admin.site.unregister(User)
 
@@ -40,12 +46,11 @@ class StaffUserAdmin(UserAdmin):
 
     @admin.display(description=_("role"))
     def role(self, obj):
-        return role_of(obj) or ("superuser" if obj.is_superuser else "—")
+        return role_of(obj) or (_("superuser") if obj.is_superuser else "—")
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
-            return False
-        return super().has_change_permission(request, obj)
+        may_change = super().has_change_permission(request, obj)
+        return may_change and (obj is None or may_manage(actor=request.user, user=obj))
 
     def has_delete_permission(self, request, obj=None):
         # Accounts are deactivated, not deleted (their articles and audit entries stay

@@ -10,11 +10,15 @@ from audit.services import record
 from .roles import ROLE_NAMES, role_of
 
 
-def check_may_manage(*, actor, user) -> None:
+def may_manage(*, actor, user) -> bool:
     """Only account managers change accounts; only a superuser changes a superuser."""
     if not (actor.is_active and actor.has_perm("auth.change_user")):
-        raise PermissionDenied
-    if user.pk is not None and user.is_superuser and not actor.is_superuser:
+        return False
+    return not (user.pk is not None and user.is_superuser and not actor.is_superuser)
+
+
+def check_may_manage(*, actor, user) -> None:
+    if not may_manage(actor=actor, user=user):
         raise PermissionDenied
 
 

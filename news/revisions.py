@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from core.htmlblocks import split_top_level_blocks
@@ -48,10 +47,15 @@ def snapshot(version: Version) -> dict[str, list[str]]:
         f"{item['order']}. {item['image']} — {item['caption']} ({item['alt_text']})"
         for item in _field_dicts(related, ArticleImage, "article_id", version.object_id)
     )
-    titles = dict(Article.objects.values_list("pk", "title"))
+    links = list(_field_dicts(related, RelatedArticle, "from_article_id", version.object_id))
+    titles = dict(
+        Article.objects.filter(pk__in=[item["to_article_id"] for item in links]).values_list(
+            "pk", "title"
+        )
+    )
     lines["related_links"] = sorted(
         f"{item['order']}. {titles.get(item['to_article_id'], item['to_article_id'])}"
-        for item in _field_dicts(related, RelatedArticle, "from_article_id", version.object_id)
+        for item in links
     )
     return lines
 
@@ -67,15 +71,9 @@ def _field_dicts(versions, model, fk_attname: str, article_id: str):
 
 
 FIELD_LABELS = {
-    "title": _("title"),
-    "slug": _("slug"),
-    "category": _("category"),
-    "summary": _("summary"),
-    "body": _("body"),
-    "published_at": _("publication time"),
-    "is_featured": _("featured"),
-    "images": _("article images"),
-    "related_links": _("related news"),
+    **{name: Article._meta.get_field(name).verbose_name for name in CONTENT_FIELDS},
+    "images": ArticleImage._meta.verbose_name_plural,
+    "related_links": Article._meta.get_field("related_articles").verbose_name,
 }
 
 
