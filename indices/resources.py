@@ -63,6 +63,10 @@ class ResultResource(resources.ModelResource):
     """What province and unit results share: header matching, per-row duplicate detection,
     errors keyed by column, spreadsheet row numbers, and the importing user recorded."""
 
+    year = fields.Field(attribute="year", column_name=YEAR, widget=WholeNumberWidget())
+    note = fields.Field(attribute="note", column_name=NOTE, widget=widgets.CharWidget())
+    is_sample = fields.Field(attribute="is_sample", column_name=SAMPLE, widget=YesNoWidget())
+
     #: Columns a file must have.
     required_columns: tuple[str, ...] = ()
     #: Other spellings accepted for a header: {spelling: column}.
@@ -147,10 +151,17 @@ class ResultResource(resources.ModelResource):
     # -- one row
 
     def natural_key(self, instance) -> tuple | None:
-        raise NotImplementedError
+        """(owner, year): a file holds one row per index and year, or per unit and year."""
+        owner_id = getattr(instance, f"{instance.owner_field}_id")
+        if owner_id is None or instance.year is None:
+            return None
+        return (owner_id, instance.year)
 
     def describe_key(self, instance) -> str:
-        raise NotImplementedError
+        return _("%(owner)s, year %(year)d") % {
+            "owner": getattr(instance, instance.owner_field),
+            "year": instance.year,
+        }
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -195,12 +206,9 @@ class ResultResource(resources.ModelResource):
 
 class UnitResultResource(ResultResource):
     unit = fields.Field(attribute="unit", column_name=UNIT, widget=UnitWidget())
-    year = fields.Field(attribute="year", column_name=YEAR, widget=WholeNumberWidget())
     score = fields.Field(
         attribute="score", column_name=UNIT_SCORE, widget=VietnameseDecimalWidget()
     )
-    note = fields.Field(attribute="note", column_name=NOTE, widget=widgets.CharWidget())
-    is_sample = fields.Field(attribute="is_sample", column_name=SAMPLE, widget=YesNoWidget())
 
     required_columns = (UNIT, YEAR, UNIT_SCORE)
     column_help = [
@@ -226,18 +234,9 @@ class UnitResultResource(ResultResource):
     def get_queryset(self):
         return UnitResult.objects.select_related("unit")
 
-    def natural_key(self, instance):
-        if instance.unit_id is None or instance.year is None:
-            return None
-        return (instance.unit_id, instance.year)
-
-    def describe_key(self, instance):
-        return _("%(unit)s, year %(year)d") % {"unit": instance.unit, "year": instance.year}
-
 
 class ProvinceResultResource(ResultResource):
     index = fields.Field(attribute="index", column_name=INDEX, widget=IndexWidget())
-    year = fields.Field(attribute="year", column_name=YEAR, widget=WholeNumberWidget())
     score = fields.Field(attribute="score", column_name=SCORE, widget=VietnameseDecimalWidget())
     rank = fields.Field(attribute="rank", column_name=RANK, widget=WholeNumberWidget())
     provinces_ranked = fields.Field(
@@ -245,8 +244,6 @@ class ProvinceResultResource(ResultResource):
         column_name=PROVINCES_RANKED,
         widget=WholeNumberWidget(empty=ProvinceResult._meta.get_field("provinces_ranked").default),
     )
-    note = fields.Field(attribute="note", column_name=NOTE, widget=widgets.CharWidget())
-    is_sample = fields.Field(attribute="is_sample", column_name=SAMPLE, widget=YesNoWidget())
 
     required_columns = (INDEX, YEAR)
     column_help = [
@@ -278,11 +275,3 @@ class ProvinceResultResource(ResultResource):
 
     def get_queryset(self):
         return ProvinceResult.objects.select_related("index")
-
-    def natural_key(self, instance):
-        if instance.index_id is None or instance.year is None:
-            return None
-        return (instance.index_id, instance.year)
-
-    def describe_key(self, instance):
-        return _("%(index)s, year %(year)d") % {"index": instance.index, "year": instance.year}

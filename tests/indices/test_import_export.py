@@ -247,7 +247,7 @@ class TestUnitResultDryRun:
                 None,
                 t(
                     "%(key)s appears twice in the file: already in row %(row)d.",
-                    key=t("%(unit)s, year %(year)d", unit="Sở Y tế", year=2018),
+                    key=t("%(owner)s, year %(year)d", owner="Sở Y tế", year=2018),
                     row=9,
                 ),
             ),
@@ -461,7 +461,7 @@ class TestProvinceResultImport:
                 None,
                 t(
                     "%(key)s appears twice in the file: already in row %(row)d.",
-                    key=t("%(index)s, year %(year)d", index="PAPI", year=2019),
+                    key=t("%(owner)s, year %(year)d", owner="PAPI", year=2019),
                     row=4,
                 ),
             ),
