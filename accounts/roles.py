@@ -49,6 +49,8 @@ ROLES = {
         (
             *_crud("auth", "user", actions=("add", "change", "view")),
             *_crud("core", "sitesettings", actions=("change", "view")),
+            *_crud("core", "agencylink"),
+            *_crud("core", "englishpage", actions=("change", "view")),
             "audit.view_auditentry",
             *_crud("axes", "accessattempt", actions=("view", "delete")),
             *_crud("axes", "accesslog", actions=("view",)),

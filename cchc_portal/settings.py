@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts article reads in the cache; above any page cache, whose hits it must see.
+    "news.middleware.ArticleViewCountMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,6 +114,12 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# "Tin đọc nhiều": article reads are counted in the cache and written to the database in
+# batches: when this many are buffered, or when the oldest buffered read is this old
+# (news.viewcounts; `manage.py flush_view_counts` writes them at any time).
+VIEW_COUNT_FLUSH_VIEWS = env.int("VIEW_COUNT_FLUSH_VIEWS", default=200)
+VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=300)
 
 # Staff accounts. django-axes checks every login first: after 5 failed attempts for one username
 # from one address, that pair is refused for 15 minutes (the lockouts are listed in the admin).

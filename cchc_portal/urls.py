@@ -7,6 +7,9 @@ from django.views.generic import TemplateView
 
 from accounts import views as account_views
 from accounts.forms import AdminLoginForm
+from core import views as core_views
+from core.sitemaps import NamedPagesSitemap
+from indices.sitemaps import IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 admin.site.site_header = _("CCHC portal administration")
@@ -50,10 +53,22 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"articles": ArticleSitemap, "categories": CategorySitemap}},
+        {
+            "sitemaps": {
+                "pages": NamedPagesSitemap(
+                    ["news:home", "news:article-list", "indices:overview", "english-page"]
+                ),
+                "articles": ArticleSitemap,
+                "categories": CategorySitemap,
+                "index-pages": IndexSitemap,
+                "rankings": RankingYearSitemap,
+                "units": UnitSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("chi-so/", include("indices.urls")),
+    path("en/", core_views.english_page, name="english-page"),
     path("", include("news.urls")),
 ]
 

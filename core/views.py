@@ -1,10 +1,12 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .images import ALLOWED_IMAGE_FORMATS, check_image_file, generated_image_path
+from .models import EnglishPage
 
 # Who may put images into rich text: staff who can write or edit articles.
 EDITOR_UPLOAD_PERMISSIONS = ("news.add_article", "news.change_article")
@@ -37,3 +39,10 @@ def editor_image_upload(request):
     name = generated_image_path("editor", f"upload.{ALLOWED_IMAGE_FORMATS[image_format]}")
     stored_name = default_storage.save(name, upload)
     return JsonResponse({"url": default_storage.url(stored_name)})
+
+
+def english_page(request):
+    """`/en/`: the office, its structure, address and contacts in English (Decree 42)."""
+    return TemplateResponse(
+        request, "core/english_page.html", {"page": EnglishPage.load(), "page_lang": "en"}
+    )

@@ -19,6 +19,7 @@ from core.text import unique_slug
 
 RELATED_ARTICLES_SHOWN = 5
 LATEST_ARTICLES_SHOWN = 5
+MOST_READ_SHOWN = 5
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -130,6 +131,15 @@ class ArticleQuerySet(models.QuerySet):
     def in_category(self, category):
         """Articles of `category` and of its sub-categories."""
         return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def most_read(self, limit: int = MOST_READ_SHOWN):
+        """ "Tin đọc nhiều": the public articles read most, by the flushed view counts."""
+        return (
+            self.published()
+            .filter(view_count__views__gt=0)
+            .select_related("category")
+            .order_by("-view_count__views", "-published_at", "-pk")[:limit]
+        )
 
     def for_listing(self):
         """With what a list needs (category, cover photo) fetched in a fixed number of queries."""
@@ -539,3 +549,30 @@ class RelatedArticle(models.Model):
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": _("An article cannot be related to itself.")})
+
+
+class ArticleViewCount(models.Model):
+    """How many times an article was read, written in batches by `news.viewcounts`.
+
+    A table of its own rather than a column of Article: saving an article in the admin (a
+    form loaded before a flush) or restoring a revision must not put an old count back, and
+    revisions should not record reads.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="view_count",
+    )
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("view count")
+        verbose_name_plural = _("view counts")
+        ordering = ["-views"]
+        indexes = [models.Index(fields=["-views"], name="article_views_idx")]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.views}"
