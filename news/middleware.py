@@ -1,8 +1,11 @@
+import logging
+
 from django.urls import Resolver404, resolve
 
 from .viewcounts import is_bot, record_view
 
 ARTICLE_VIEW_NAME = "news:article"
+logger = logging.getLogger(__name__)
 
 
 class ArticleViewCountMiddleware:
@@ -26,8 +29,16 @@ class ArticleViewCountMiddleware:
                 and "no-store" not in response.get("Cache-Control", "")
                 and not is_bot(request.headers.get("User-Agent", ""))
             ):
-                record_view(slug)
+                self.count(slug)
         return response
+
+    @staticmethod
+    def count(slug: str) -> None:
+        # A reader must get the page even when the cache (or a flush) fails: log, do not raise.
+        try:
+            record_view(slug)
+        except Exception:
+            logger.exception("Could not count a read of the article %s", slug)
 
     @staticmethod
     def article_slug(request) -> str | None:

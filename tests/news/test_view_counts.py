@@ -188,3 +188,22 @@ def test_no_most_read_box_before_anything_is_read(client):
     ArticleFactory()
     page = parse(client.get(reverse("news:home")).content)
     assert page.find_all("section", class_="most-read") == []
+
+
+def test_a_failing_cache_never_breaks_the_page(db, settings, caplog):
+    article = ArticleFactory()
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Nothing listens on port 1: every cache call fails at once.
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    middleware = ArticleViewCountMiddleware(lambda request: HttpResponse("la trang"))
+    request = RequestFactory().get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+
+    response = middleware(request)
+
+    assert response.status_code == 200
+    assert response.content == b"la trang"
+    assert "Could not count a read" in caplog.text
