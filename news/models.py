@@ -20,6 +20,8 @@ from core.text import unique_slug
 RELATED_ARTICLES_SHOWN = 5
 LATEST_ARTICLES_SHOWN = 5
 MOST_READ_SHOWN = 5
+# Addresses under /tin-tuc/ that are not articles (news/urls.py).
+RESERVED_ARTICLE_SLUGS = {"rss", "atom"}
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -377,6 +379,10 @@ class Article(ContentManagedModel):
         return images[0] if images else None
 
     def clean(self):
+        if self.slug in RESERVED_ARTICLE_SLUGS:
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is the address of another page.") % {"slug": self.slug}}
+            )
         if not self.pk:
             return
         stored = Article.objects.filter(pk=self.pk).only("slug", "status").first()
@@ -388,6 +394,8 @@ class Article(ContentManagedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+            if self.slug in RESERVED_ARTICLE_SLUGS:  # an article titled "RSS"
+                self.slug = unique_slug(self, f"{self.title} 2")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)

@@ -129,3 +129,19 @@ def test_pages_announce_the_site_feeds_and_a_category_its_own(client, news):
     }
     for href in on_category:
         assert client.get(href).status_code == 200
+
+
+def test_an_article_titled_like_a_feed_gets_another_address(client):
+    article = ArticleFactory(title="RSS")
+    assert article.slug == "rss-2"
+    assert client.get(article.get_absolute_url()).status_code == 200
+    assert client.get("/tin-tuc/rss/")["Content-Type"].startswith("application/rss+xml")
+
+
+def test_an_editor_cannot_give_an_article_a_feed_address(db):
+    from django.core.exceptions import ValidationError
+
+    article = ArticleFactory.build(slug="atom", category=CategoryFactory())
+    with pytest.raises(ValidationError) as error:
+        article.full_clean()
+    assert "slug" in error.value.message_dict
