@@ -29,6 +29,11 @@ class LatestArticlesFeed(Feed):
     def feed_url(self):
         return reverse("news:feed")
 
+    def author_name(self):
+        # Atom asks for an author; the agency that runs the portal.
+        site_settings = SiteSettings.load()
+        return site_settings.owner or site_settings.site_name
+
     def items(self):
         return Article.objects.published().select_related("category")[:FEED_ITEMS]
 

@@ -31,6 +31,7 @@ def atom_titles(response) -> list[str]:
     assert response["Content-Type"].startswith("application/atom+xml")
     root = ET.fromstring(response.content)
     assert root.tag == f"{ATOM}feed"
+    assert root.find(f"{ATOM}author/{ATOM}name").text  # RFC 4287: a feed has an author
     return [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
 
 
