@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request's body: refuses one over MAX_REQUEST_BODY_BYTES (413).
+    "core.request_size.RequestBodySizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts article reads in the cache; above any page cache, whose hits it must see.
     "news.middleware.ArticleViewCountMiddleware",
@@ -175,11 +177,15 @@ STORAGES = {
         )
     },
 }
-# Uploaded images may be up to 10 MB (checked in core.images). Django does not cap the size of
-# uploaded files before they reach a view; the web server in front must cap request bodies
-# (e.g. nginx `client_max_body_size 12m`). This caps the non-file part of a request.
+# Uploaded images may be up to 10 MB (checked in core.images). The web server in front caps
+# request bodies (nginx `client_max_body_size 12m`); Django holds the same cap by itself
+# (core.request_size answers 413 above MAX_REQUEST_BODY_BYTES before reading the body).
+# DATA_UPLOAD_MAX_MEMORY_SIZE caps the non-file part of a request (400 above it); uploaded
+# files above FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not kept in memory.
 IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=12 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security headers; the HTTPS-only ones are switched on by the environment in production.

@@ -1,5 +1,6 @@
 """Vietnamese-aware text helpers."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -37,3 +38,13 @@ def unique_slug(instance, source: str, *, field_name: str = "slug") -> str:
         candidate = f"{base}-{number}"
         number += 1
     return candidate
+
+
+# Characters XML 1.0 cannot hold (C0 controls but tab, newline and carriage return; lone
+# surrogates; U+FFFE, U+FFFF). A staff member can paste them into a plain-text field.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """`value` without the characters XML 1.0 cannot hold, for feeds and other XML."""
+    return _NOT_IN_XML.sub("", value)

@@ -5,9 +5,11 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from core.models import SiteSettings
+from core.text import xml_text
 
 from .models import Article, Category
 
@@ -18,7 +20,7 @@ class LatestArticlesFeed(Feed):
     """All public news, newest first (RSS 2.0)."""
 
     def title(self):
-        return SiteSettings.load().site_name
+        return xml_text(SiteSettings.load().site_name)
 
     def link(self):
         return reverse("news:article-list")
@@ -37,11 +39,14 @@ class LatestArticlesFeed(Feed):
     def items(self):
         return Article.objects.published().select_related("category")[:FEED_ITEMS]
 
+    # Staff text may hold control characters that XML cannot: dropped, never a server error.
+
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        # An RSS description is HTML to the reader showing it; the summary is plain text.
+        return escape(xml_text(item.summary))
 
     def item_pubdate(self, item):
         return item.published_at
@@ -50,7 +55,7 @@ class LatestArticlesFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.category.name]
+        return [xml_text(item.category.name)]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -72,13 +77,15 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category.objects.all(), slug=slug)
 
     def title(self, obj):
-        return f"{obj.name} – {SiteSettings.load().site_name}"
+        return xml_text(f"{obj.name} – {SiteSettings.load().site_name}")
 
     def link(self, obj):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return obj.description or _("Latest news in “%(category)s”") % {"category": obj.name}
+        return xml_text(
+            obj.description or _("Latest news in “%(category)s”") % {"category": obj.name}
+        )
 
     def feed_url(self, obj):
         return reverse(self.url_name, kwargs={"slug": obj.slug})

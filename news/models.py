@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import RichTextField
+from core.fields import CleanImageField, RichTextField
 from core.htmlblocks import split_top_level_blocks
 from core.images import generated_image_path, validate_image_file
 from core.models import ContentManagedModel
@@ -471,7 +471,7 @@ class ArticleImage(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
     )
-    image = models.ImageField(
+    image = CleanImageField(
         _("image"),
         upload_to=article_image_upload_to,
         validators=[validate_image_file],
