@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from accounts import views as account_views
 from accounts.forms import AdminLoginForm
+from documents.sitemaps import DocumentSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 admin.site.site_header = _("CCHC portal administration")
@@ -50,10 +51,17 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"articles": ArticleSitemap, "categories": CategorySitemap}},
+        {
+            "sitemaps": {
+                "articles": ArticleSitemap,
+                "categories": CategorySitemap,
+                "documents": DocumentSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("chi-so/", include("indices.urls")),
+    path("van-ban/", include("documents.urls")),
     path("", include("news.urls")),
 ]
 

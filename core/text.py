@@ -37,3 +37,14 @@ def unique_slug(instance, source: str, *, field_name: str = "slug") -> str:
         candidate = f"{base}-{number}"
         number += 1
     return candidate
+
+
+def fold(value: str) -> str:
+    """Text for accent-insensitive matching: no diacritics, đ → d, lower case, single spaces.
+
+    >>> fold("Kế hoạch CẢI CÁCH  Đề án")
+    'ke hoach cai cach de an'
+    """
+    decomposed = unicodedata.normalize("NFKD", (value or "").translate(_UNDECOMPOSABLE))
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(stripped.lower().split())
