@@ -120,10 +120,10 @@ class Document(ContentManagedModel):
     number = models.CharField(
         _("number and symbol"),
         max_length=100,
-        help_text=_("As printed on the document, for example 1234/QĐ-UBND."),
+        help_text=_("As printed on the document, with its slash and dash."),
     )
     slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True, editable=False)
-    summary = models.TextField(_("summary (trích yếu)"))
+    summary = models.TextField(_("abstract"))
     doc_type = models.ForeignKey(
         DocumentType, verbose_name=_("type"), on_delete=models.PROTECT, related_name="documents"
     )

@@ -27,14 +27,19 @@ TEXT_MAX_PAGES = 500
 def extract_pdf(data: bytes) -> dict:
     """{"page_count", "text", "is_encrypted", "is_broken"} of a PDF, never raising."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError
 
     result = {"page_count": None, "text": "", "is_encrypted": False, "is_broken": False}
     try:
         reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            result["is_encrypted"] = True
-            return result
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:  # AES without the optional `cryptography` package
+                opened = False
+            if not opened:
+                result["is_encrypted"] = True
+                return result
         result["page_count"] = len(reader.pages)
         texts, length = [], 0
         for page in reader.pages[:TEXT_MAX_PAGES]:
@@ -44,9 +49,9 @@ def extract_pdf(data: bytes) -> dict:
             if length > EXTRACTED_TEXT_MAX_CHARS:
                 break
         result["text"] = "\n".join(texts).replace("\x00", "")[:EXTRACTED_TEXT_MAX_CHARS]
-    except (PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError,
-            RecursionError, OSError, NotImplementedError):  # fmt: skip
-        # pypdf reports malformed files with many kinds of errors; each means "unreadable".
+    except Exception:
+        # pypdf reports malformed files with many kinds of errors (its own, ValueError,
+        # KeyError, RecursionError…); each one means "unreadable" to the editor and reader.
         logger.warning("Could not read a PDF", exc_info=True)
         result["is_broken"] = True
     return result
@@ -59,7 +64,7 @@ def render_pdf_pages(data: bytes, pages: int = PREVIEW_PAGES) -> list[bytes]:
     images = []
     try:
         document = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError:
+    except Exception:  # PdfiumError: damaged, or protected by a password
         return []
     try:
         for index in range(min(pages, len(document))):
@@ -73,7 +78,7 @@ def render_pdf_pages(data: bytes, pages: int = PREVIEW_PAGES) -> list[bytes]:
             buffer = io.BytesIO()
             image.save(buffer, "WEBP", quality=80)
             images.append((buffer.getvalue(), image.width, image.height))
-    except pdfium.PdfiumError:
+    except Exception:  # PdfiumError, or Pillow failing on a strange bitmap: no preview
         logger.warning("Could not render a PDF page", exc_info=True)
     finally:
         document.close()

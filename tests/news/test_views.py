@@ -222,8 +222,9 @@ class TestArticlePage:
             RelatedArticleFactory(from_article=article, to_article=other)
         ArticleFactory.create_batch(count)
         SiteSettings.load()
-        # article + its images, related links, fill-in, latest, menu, announced index results
-        with django_assert_max_num_queries(7):
+        # article + its images, related links, fill-in, latest, menu, announced index results,
+        # and the documents app's related documents and attachments
+        with django_assert_max_num_queries(9):
             assert client.get(article.get_absolute_url()).status_code == 200
 
 
