@@ -2,6 +2,7 @@
 
 import csv
 import io
+import itertools
 import json
 from datetime import date
 
@@ -184,7 +185,7 @@ class TestDocumentPage:
         process_stored_file(type(s := document_file(document)), s.pk)
         tree = parse(client.get(document.get_absolute_url()).content)
         levels = [int(node.tag[1]) for node in tree.iter() if node.tag in {"h1", "h2", "h3"}]
-        assert levels[0] == 1 and all(b - a <= 1 for a, b in zip(levels, levels[1:]))
+        assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
 
     def test_query_budget(self, client, django_assert_max_num_queries):
         SiteSettings.load()
