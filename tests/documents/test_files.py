@@ -145,3 +145,25 @@ def test_the_admin_stores_a_pdf_under_a_generated_name(client, publisher):
     assert stored.file.name.endswith(".pdf")
     assert "77" not in stored.file.name.rsplit("/", 1)[1]
     assert set(stored_names()) - before == {stored.file.name}
+
+
+@pytest.mark.django_db
+def test_the_article_admin_checks_attachments_the_same_way(client, editor):
+    from news.models import Article
+    from tests.admin_forms import article_form
+    from tests.factories import CategoryFactory
+
+    client.force_login(editor)
+    data = article_form(CategoryFactory())
+    data.update(inline_management("attachments", 1))
+    data.update({"attachments-0-file": upload("bao-cao.xlsx", b"<html></html>")})
+    data["attachments-0-order"] = "0"
+    response = client.post(reverse("admin:news_article_add"), data)
+    assert response.status_code == 200
+    assert "không phải" in response.content.decode()
+    assert not Article.objects.exists()
+
+    data["attachments-0-file"] = upload("bao-cao.xlsx", xlsx_bytes())
+    assert client.post(reverse("admin:news_article_add"), data).status_code == 302
+    attachment = Article.objects.get().attachments.get()
+    assert attachment.kind == "xlsx" and attachment.file.name.startswith("attachments/")
