@@ -1,7 +1,6 @@
 """The legal documents register (văn bản): documents, their files, and their links to articles."""
 
 import reversion
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
@@ -438,9 +437,3 @@ class ArticleDocument(models.Model):
 
     def __str__(self):
         return f"{self.article} → {self.document.number}"
-
-
-def document_upload_limit_text() -> str:
-    from django.template.defaultfilters import filesizeformat
-
-    return filesizeformat(settings.DOCUMENT_UPLOAD_MAX_BYTES)
