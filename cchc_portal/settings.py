@@ -173,7 +173,7 @@ STORAGES = {
 # (e.g. nginx `client_max_body_size 12m`). This caps the non-file part of a request.
 IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 # Legal documents and article attachments (PDF, Word, Excel, OpenDocument), in megabytes.
-DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_MB", default=20) * 1024 * 1024
+DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
