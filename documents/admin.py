@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Q
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -59,7 +60,7 @@ class StoredFileInlineMixin:
             "{} · {} · {} {}",
             obj.original_name,
             obj.kind_label,
-            obj.size,
+            filesizeformat(obj.size),
             " · ".join(flags),
         )
 

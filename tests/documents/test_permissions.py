@@ -204,3 +204,27 @@ def test_the_publisher_has_every_documents_permission_and_the_editor_cannot_publ
     assert "documents.publish_document" not in perms(EDITOR)
     assert "documents.add_document" in perms(EDITOR)
     assert "documents.add_issuer" not in perms(EDITOR)
+
+
+@pytest.mark.parametrize("role", [EDITOR, PUBLISHER])
+def test_the_admin_pages_open_for_both_roles(client, role):
+    from documents.processing import process_stored_file
+    from tests.documents.factories import document_file, encrypted_pdf_bytes
+
+    actor = StaffFactory(username="nguoithu", role=role)
+    document = DocumentFactory(status=Status.DRAFT, created_by=actor)
+    stored = document_file(document, encrypted_pdf_bytes())
+    process_stored_file(type(stored), stored.pk)
+    client.force_login(actor)
+    for url in [
+        reverse("admin:documents_document_changelist"),
+        reverse("admin:documents_document_add"),
+        change_url(document),
+        reverse("admin:news_article_add"),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+    content = client.get(change_url(document)).content.decode()
+    assert "có mật khẩu" in content  # the file's flag is shown beside it
+    buttons = 'name="_publish"' in client.get(change_url(document)).content.decode()
+    assert buttons == (role == PUBLISHER)
