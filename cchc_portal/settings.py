@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "core",
     "news",
     "indices",
+    "documents",
     "audit",
     "accounts",
 ]
@@ -184,6 +185,8 @@ STORAGES = {
 # files above FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not kept in memory.
 IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=12 * 1024 * 1024)
+# Legal documents and article attachments (PDF, Word, Excel, OpenDocument), in megabytes.
+DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644

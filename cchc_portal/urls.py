@@ -9,6 +9,7 @@ from accounts import views as account_views
 from accounts.forms import AdminLoginForm
 from core import views as core_views
 from core.sitemaps import NamedPagesSitemap
+from documents.sitemaps import DocumentSitemap
 from indices.sitemaps import IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
@@ -63,12 +64,14 @@ urlpatterns = [
                 "index-pages": IndexSitemap,
                 "rankings": RankingYearSitemap,
                 "units": UnitSitemap,
+                "documents": DocumentSitemap,
             }
         },
         name="sitemap",
     ),
     path("chi-so/", include("indices.urls")),
     path("en/", core_views.english_page, name="english-page"),
+    path("van-ban/", include("documents.urls")),
     path("", include("news.urls")),
 ]
 

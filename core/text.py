@@ -48,3 +48,14 @@ _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 def xml_text(value: str) -> str:
     """`value` without the characters XML 1.0 cannot hold, for feeds and other XML."""
     return _NOT_IN_XML.sub("", value)
+
+
+def fold(value: str) -> str:
+    """Text for accent-insensitive matching: no diacritics, đ → d, lower case, single spaces.
+
+    >>> fold("Kế hoạch CẢI CÁCH  Đề án")
+    'ke hoach cai cach de an'
+    """
+    decomposed = unicodedata.normalize("NFKD", (value or "").translate(_UNDECOMPOSABLE))
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(stripped.lower().split())
