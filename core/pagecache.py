@@ -88,7 +88,12 @@ def invalidate_all() -> None:
     version, and must not be read after the commit.
     """
     _bump()
-    if transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    # Once per transaction is enough (an import saves hundreds of rows); a callback dropped
+    # with a rolled-back savepoint leaves the list, so a later write registers it again.
+    if connection.in_atomic_block and not any(
+        entry[1] is _bump for entry in connection.run_on_commit
+    ):
         transaction.on_commit(_bump)
 
 
