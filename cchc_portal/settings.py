@@ -114,7 +114,8 @@ CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="cchc")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, reusing its redis-py client (core/cache.py says why).
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
         }

@@ -105,7 +105,7 @@ def test_s3_without_a_custom_domain_allows_the_endpoint_in_the_policy():
 
 def test_redis_is_the_shared_cache_when_configured():
     chosen = settings_with(REDIS_URL="redis://10.0.0.5:6379/0", CACHE_KEY_PREFIX="cchc-lc")
-    assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert chosen["cache"] == "core.cache.RedisCache"
     assert chosen["cache_location"] == "redis://10.0.0.5:6379/0"
     assert chosen["cache_prefix"] == "cchc-lc"
 
