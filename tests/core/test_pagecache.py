@@ -7,6 +7,7 @@ from django.conf import settings as django_settings
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from core import pagecache
 from core.models import SiteSettings
@@ -46,7 +47,7 @@ class TestHits:
         ArticleFactory.create_batch(3)
         ArticleFactory(published_at=None, status=Article.Status.DRAFT)
         # A scheduled article: its time is looked up once per content version, not per hit.
-        ArticleFactory(published_at=django_timezone_now() + timedelta(days=2))
+        ArticleFactory(published_at=timezone.now() + timedelta(days=2))
         first = get(client, HOME)
         assert first[HEADER] == "miss"
 
@@ -204,7 +205,7 @@ class TestTimeout:
         self, client, settings, time_machine
     ):
         settings.PAGE_CACHE_SECONDS = 600
-        time_machine.move_to(django_timezone_now(), tick=False)
+        time_machine.move_to(timezone.now(), tick=False)
         ArticleFactory()
         get(client, HOME)
         time_machine.shift(timedelta(seconds=590))
@@ -254,9 +255,3 @@ def test_the_list_thumbnail_made_after_commit_drops_the_cached_lists(
 
     refresh_thumbnail(image_id=image.pk)
     assert get(client, "/tin-tuc/")[HEADER] == "miss"
-
-
-def django_timezone_now():
-    from django.utils import timezone
-
-    return timezone.now()
