@@ -6,9 +6,17 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Development defaults; a real deployment sets DEBUG=0, SECRET_KEY and ALLOWED_HOSTS itself.
 DEV_ENV := DEBUG=$${DEBUG:-1}
+# `make serve`: production settings (DEBUG off), with defaults that are good for a run on this
+# machine's loopback address only — a fixed key, no HTTPS-only cookies. The environment (or
+# .env) overrides each one; a real deployment must set SECRET_KEY and ALLOWED_HOSTS.
+SERVE_ENV := DEBUG=0 \
+	SECRET_KEY=$${SECRET_KEY:-make-serve-on-loopback-only-not-a-production-key} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
+	SECURE_COOKIES=$${SECURE_COOKIES:-0} \
+	GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)}
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check messages bench clean
+.PHONY: help run serve test lint format check messages bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +48,12 @@ run: $(RUN_DEPS) ## Install, migrate the SQLite database, load demo content, ser
 	@echo "      DEBUG=1 $(BIN)/python manage.py createsuperuser"
 	@echo
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve: $(RUN_DEPS) ## Production-like: DEBUG off, collectstatic, migrate, gunicorn on :$(PORT)
+	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(BIN)/python manage.py migrate --no-input
+	@echo "  Cổng thông tin: http://127.0.0.1:$(PORT)/  (gunicorn, gunicorn.conf.py; Ctrl+C to stop)"
+	$(SERVE_ENV) $(BIN)/gunicorn --config gunicorn.conf.py cchc_portal.wsgi
 
 test: $(DEV_DEPS) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL says so)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -61,9 +61,14 @@ MIDDLEWARE = [
     # Before anything reads the request's body: refuses one over MAX_REQUEST_BODY_BYTES (413).
     "core.request_size.RequestBodySizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Middleware that must see every request, page-cache hits included (the view counter),
+    # goes here, above the page cache.
     # Counts article reads in the cache; above any page cache, whose hits it must see.
     "news.middleware.ArticleViewCountMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Answers anonymous visitors from the cache; after SessionMiddleware (a session cookie may
+    # hold a login), before the rest (a hit skips them; the cached page keeps their headers).
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -105,18 +110,38 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis, shared by every worker, when REDIS_URL is set; per-process memory otherwise.
+# Cache: Redis, shared by every worker and every app server, when REDIS_URL is set. Without it,
+# per-process memory in development (one runserver process); in production a folder of files
+# that every worker of the machine shares — a per-process memory cache behind several gunicorn
+# workers would keep pages and settings that a change in another worker cannot clear.
 REDIS_URL = env.str("REDIS_URL", default="")
+CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="cchc")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, reusing its redis-py client (core/cache.py says why).
+            "BACKEND": "core.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cchc",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
-else:
+elif DEBUG:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.path("CACHE_DIR", default=BASE_DIR / "var" / "cache"),
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+
+# Anonymous page cache (core.pagecache): whole public pages, dropped exactly when content
+# changes. PAGE_CACHE_SECONDS bounds only how long an unread page occupies the cache.
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_EXCLUDED_PATHS = ["/quan-tri/"]
 
 # "Tin đọc nhiều": article reads are counted in the cache and written to the database in
 # batches: when this many are buffered, or when the oldest buffered read is this old
@@ -168,8 +193,37 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploaded files: a local folder by default; S3-compatible object storage (django-storages)
+# when AWS_STORAGE_BUCKET_NAME is set, so that several app servers share them.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+MEDIA_ORIGINS = []  # where pages load media from, besides the portal itself (for the CSP)
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default="") or None,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None,
+            "location": env.str("AWS_LOCATION", default="media"),
+            # Public photos: plain addresses (no signed, expiring query strings, which would
+            # also make every cached page differ), never overwriting a file of the same name.
+            "querystring_auth": env.bool("AWS_QUERYSTRING_AUTH", default=False),
+            "file_overwrite": False,
+            "default_acl": env.str("AWS_DEFAULT_ACL", default="") or None,
+        },
+    }
+    _media_host = (
+        env.str("AWS_S3_CUSTOM_DOMAIN", default="")
+        or env.str("AWS_S3_ENDPOINT_URL", default="")
+        or f"{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+    )
+    MEDIA_ORIGINS = [_media_host if "://" in _media_host else f"https://{_media_host}"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -206,7 +260,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -7,4 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("General settings")
 
     def ready(self):
-        from . import signals  # noqa: F401  (registers cache invalidation)
+        from . import pagecache, signals  # noqa: F401  (signals: settings cache invalidation)
+        from .models import AgencyLink, EnglishPage, SiteSettings
+
+        pagecache.watch(SiteSettings, AgencyLink, EnglishPage)

@@ -7,4 +7,20 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Legal documents")
 
     def ready(self):
+        from core import pagecache
+
         from . import signals  # noqa: F401  (processes uploaded files after commit)
+        from .models import (
+            ArticleAttachment,
+            ArticleDocument,
+            Document,
+            DocumentFile,
+            DocumentType,
+            Field,
+            Issuer,
+        )
+
+        pagecache.watch(
+            Document, DocumentFile, DocumentType, Issuer, Field, ArticleDocument, ArticleAttachment
+        )
+        pagecache.changes_at(Document.objects.next_validity_change)

@@ -1,9 +1,11 @@
 """The legal documents register (văn bản): documents, their files, and their links to articles."""
 
+from datetime import datetime, time
+
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, Min, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -106,6 +108,20 @@ class DocumentQuerySet(models.QuerySet):
 
     def for_listing(self):
         return self.select_related("doc_type", "issuer")
+
+    def next_validity_change(self, today=None):
+        """The next midnight at which a published document's validity changes by itself (it
+        takes effect or expires), or None. Pages cached now must not outlive it
+        (core.pagecache)."""
+        today = today or timezone.localdate()
+        fields = ("effective_on", "issued_on", "expires_on")
+        days = self.published().aggregate(
+            **{field: Min(field, filter=Q(**{f"{field}__gt": today})) for field in fields}
+        )
+        day = min((day for day in days.values() if day is not None), default=None)
+        if day is None:
+            return None
+        return timezone.make_aware(datetime.combine(day, time.min))
 
 
 @reversion.register(follow=("files",))

@@ -13,6 +13,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
+from core import pagecache
+
 from .files import preview_name
 from .models import EXTRACTED_TEXT_MAX_CHARS, Document
 
@@ -102,6 +104,7 @@ def process_stored_file(model, pk: int, *, force: bool = False) -> bool:
         except OSError:
             logger.exception("Stored file %s is missing", stored.file.name)
             model.objects.filter(pk=pk).update(is_broken=True, **updates)
+            pagecache.invalidate_all()
             return True
         facts = extract_pdf(data)
         updates.update(
@@ -115,6 +118,8 @@ def process_stored_file(model, pk: int, *, force: bool = False) -> bool:
             if facts["page_count"] and not updates["preview_pages"]:
                 updates["is_broken"] = True
     model.objects.filter(pk=pk).update(**updates)
+    # Files, sizes and previews show on pages; update() sends no signal.
+    pagecache.invalidate_all()
     document_id = getattr(stored, "document_id", None)
     if document_id:
         # The document's folded search text includes the extracted text: save it again.

@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class IndicesConfig(AppConfig):
     name = "indices"
     verbose_name = _("Reform indices")
+
+    def ready(self):
+        from core import pagecache
+
+        from .models import (
+            Component,
+            ComponentResult,
+            GradeThresholds,
+            Index,
+            ProvinceResult,
+            Unit,
+            UnitResult,
+        )
+
+        pagecache.watch(
+            Index, Component, ProvinceResult, ComponentResult, Unit, UnitResult, GradeThresholds
+        )

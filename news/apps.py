@@ -7,4 +7,10 @@ class NewsConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
+        from core import pagecache
+
         from . import signals  # noqa: F401  (registers the thumbnail maker)
+        from .models import Article, ArticleImage, Category, RelatedArticle
+
+        pagecache.watch(Article, ArticleImage, RelatedArticle, Category)
+        pagecache.changes_at(Article.objects.next_publication_time)

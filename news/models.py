@@ -109,6 +109,16 @@ class ArticleQuerySet(models.QuerySet):
             is_public=ExpressionWrapper(public_condition(now), output_field=BooleanField())
         )
 
+    def next_publication_time(self, now=None):
+        """When the next scheduled article becomes public (None: none is scheduled). Pages
+        cached now must not outlive it (core.pagecache)."""
+        return (
+            self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def featured(self):
         return self.filter(is_featured=True)
 

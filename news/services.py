@@ -18,6 +18,7 @@ from reversion.errors import RevertError
 
 from audit.models import AuditEntry
 from audit.services import record
+from core import pagecache
 from core.images import make_thumbnail, thumbnail_name
 from core.templatetags.portal import vn_datetime
 
@@ -63,6 +64,7 @@ def refresh_thumbnail(*, image_id: int) -> None:
             return
         wanted = default_storage.save(wanted, ContentFile(content))
     ArticleImage.objects.filter(pk=image_id).update(thumbnail=wanted)
+    pagecache.invalidate_all()  # update() sends no signal; list pages show the thumbnail
 
 
 def _check_transition(article: Article, actor, transition) -> None:

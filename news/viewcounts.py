@@ -20,6 +20,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 
+from core import pagecache
+
 from .models import Article, ArticleViewCount
 
 PREFIX = "news:views"
@@ -104,8 +106,8 @@ def flush_view_counts() -> int:
     """Add every buffered read to the database in one transaction; return how many.
 
     Other processes keep counting meanwhile (into the next generation). The counts are written
-    with `QuerySet.update(F(...) + n)`, which no model signal sees: a page cache must be
-    invalidated after a flush that wrote something, for the "most read" lists to change.
+    with `QuerySet.update(F(...) + n)`, which no model signal sees, so a flush that wrote
+    something drops the cached pages itself (their "most read" lists change).
     """
     if not cache.add(FLUSH_LOCK_KEY, 1, timeout=60):
         return 0  # another process is flushing
@@ -117,6 +119,9 @@ def flush_view_counts() -> int:
             cache.set(GENERATION_KEY, generation + 1, timeout=None)
         counts = buffered_counts(generation)
         written = write_view_counts(counts=counts)
+        if written:
+            # The "most read" lists change: written with update(), which no signal sees.
+            pagecache.invalidate_all()
         listed = cache.get(_key(generation, "listed"), 0)
         cache.delete_many(
             [

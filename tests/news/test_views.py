@@ -58,7 +58,8 @@ class TestHome:
         SiteSettings.load()  # the footer's record exists and is cached, as on a live site
         AgencyLink.for_footer()  # so are the footer's links
         # site settings (cached) + featured, latest, their images, menu, sections and images,
-        # the box of the latest index results, and the most read
+        # the box of the latest index results, the most read, and the next scheduled
+        # publication (the page cache's timeout; once per content version)
         with django_assert_max_num_queries(10):
             response = client.get(reverse("news:home"))
         assert response.status_code == 200
@@ -226,8 +227,9 @@ class TestArticlePage:
         SiteSettings.load()
         AgencyLink.for_footer()
         # article + its images, related links, fill-in, latest, menu, announced index results,
-        # most read, and the documents app's related documents and attachments
-        with django_assert_max_num_queries(10):
+        # most read, the documents app's related documents and attachments, and the next
+        # scheduled publication (the page cache's timeout; once per content version)
+        with django_assert_max_num_queries(11):
             assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
+from core import pagecache
+
 # Each app with demo content adds its loader here: a function taking no arguments that writes
 # its rows idempotently and returns {label: tally}, where str(tally) reads well in a summary.
 DEMO_LOADERS = (
@@ -30,6 +32,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for path in DEMO_LOADERS:
                 summary.update(import_string(path)())
+            # Loaders may write with update(), which no signal sees.
+            pagecache.invalidate_all()
         if options["verbosity"] >= 1:
             for label, tally in summary.items():
                 self.stdout.write(f"  {label}: {tally}")

@@ -1,0 +1,47 @@
+"""gunicorn settings for the portal (`make serve`; production: `gunicorn cchc_portal.wsgi`).
+
+gunicorn reads this file from the working directory by itself. Every value can be changed from
+the environment: GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_TIMEOUT.
+"""
+
+import os
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers)
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+# Where to listen: behind nginx, a loopback address (or a unix socket: "unix:/run/cchc.sock").
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Synchronous workers: pages are rendered by CPU and the database; 2 per CPU + 1 covers the
+# time a worker waits for PostgreSQL or Redis.
+workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * _cpu_count() + 1)
+worker_class = "sync"
+# A request that takes longer than this is killed (and logged): no page should need more.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+# nginx keeps connections to gunicorn open briefly between requests.
+keepalive = 5
+# Workers are replaced after a number of requests, staggered, so memory cannot creep.
+max_requests = 2000
+max_requests_jitter = 200
+# Import Django once in the master: workers share its memory, start faster.
+preload_app = True
+# No control socket: its default path is per user, so two gunicorns on one machine would clash.
+control_socket_disable = True
+# Only nginx on this machine may set X-Forwarded-* headers.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Logs to the standard streams (journald/docker collect them). The access log line: client
+# (as nginx saw it, from X-Real-IP), time, request, status, bytes, duration in milliseconds,
+# whether the page came from the page cache, referrer and browser.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+access_log_format = (
+    '%({x-real-ip}i)s %(h)s %(t)s "%(r)s" %(s)s %(B)s %(M)sms '
+    'cache=%({x-page-cache}o)s "%(f)s" "%(a)s"'
+)
