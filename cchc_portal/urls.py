@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 
 from accounts import views as account_views
 from accounts.forms import AdminLoginForm
+from core.views import media_urlpattern
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 admin.site.site_header = _("CCHC portal administration")
@@ -57,7 +58,9 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# A database outage raised outside a view answers the 503 page; anything else Django's 500.
+handler500 = "core.views.server_error"
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Development only: in production the web server serves MEDIA_ROOT (README: nginx lines).
+    urlpatterns += [media_urlpattern()]

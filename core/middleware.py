@@ -1,0 +1,53 @@
+"""Surviving a database outage: a friendly 503 page instead of a traceback, and recovery by
+itself when the database is back (Django opens a connection per request, and with
+CONN_MAX_AGE > 0 the CONN_HEALTH_CHECKS setting throws away a broken one first)."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+log = logging.getLogger(__name__)
+
+DATABASE_OUTAGE_ERRORS = (OperationalError, InterfaceError)
+# Seconds a browser or crawler is asked to wait before trying again.
+RETRY_AFTER_SECONDS = 30
+
+
+def is_database_outage(error: BaseException | None) -> bool:
+    """Whether the error, or one it was raised from (a template rendering a query, a lazy
+    object), is the database being unreachable."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, DATABASE_OUTAGE_ERRORS):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def outage_response() -> HttpResponse:
+    """The 503 page. Drawn without the request, so no context processor asks the database."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseOutageMiddleware:
+    """Turns a view (or its template) failing on an unreachable database into the 503 page.
+    Errors raised in other middleware reach `core.views.server_error` (handler500), which
+    answers the same page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_database_outage(exception):
+            return None
+        log.error("Database unreachable, answering 503 for %s: %s", request.path, exception)
+        return outage_response()
