@@ -131,6 +131,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
+# And one address is locked after this many failures over any usernames (a scripted attack over
+# many usernames); higher, as a whole office may share one address (accounts.security).
+AXES_HANDLER = "accounts.security.AddressLimitHandler"
+AXES_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_FAILURES_PER_ADDRESS", default=30)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
