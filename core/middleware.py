@@ -1,26 +1,30 @@
-"""Surviving a database outage: a friendly 503 page instead of a traceback, and recovery by
-itself when the database is back (Django opens a connection per request, and with
-CONN_MAX_AGE > 0 the CONN_HEALTH_CHECKS setting throws away a broken one first)."""
+"""Surviving a database (or Redis) outage: a friendly 503 page instead of a traceback, and
+recovery by itself when the service is back (Django opens a connection per request, and with
+CONN_MAX_AGE > 0 the CONN_HEALTH_CHECKS setting throws away a broken one first; redis-py
+reconnects on its own)."""
 
 import logging
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 log = logging.getLogger(__name__)
 
-DATABASE_OUTAGE_ERRORS = (OperationalError, InterfaceError)
+# The database, or the Redis cache, cannot be reached.
+OUTAGE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
 # Seconds a browser or crawler is asked to wait before trying again.
 RETRY_AFTER_SECONDS = 30
 
 
-def is_database_outage(error: BaseException | None) -> bool:
+def is_outage(error: BaseException | None) -> bool:
     """Whether the error, or one it was raised from (a template rendering a query, a lazy
-    object), is the database being unreachable."""
+    object), is the database or the cache being unreachable."""
     seen = set()
     while error is not None and id(error) not in seen:
-        if isinstance(error, DATABASE_OUTAGE_ERRORS):
+        if isinstance(error, OUTAGE_ERRORS):
             return True
         seen.add(id(error))
         error = error.__cause__ or error.__context__
@@ -36,7 +40,8 @@ def outage_response() -> HttpResponse:
 
 
 class DatabaseOutageMiddleware:
-    """Turns a view (or its template) failing on an unreachable database into the 503 page.
+    """Turns a view (or its template) failing on an unreachable database or cache into the
+    503 page.
     Errors raised in other middleware reach `core.views.server_error` (handler500), which
     answers the same page."""
 
@@ -47,7 +52,7 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not is_database_outage(exception):
+        if not is_outage(exception):
             return None
-        log.error("Database unreachable, answering 503 for %s: %s", request.path, exception)
+        log.error("Service unreachable, answering 503 for %s: %r", request.path, exception)
         return outage_response()

@@ -12,7 +12,7 @@ from django.views import defaults, static
 from django.views.decorators.http import require_POST
 
 from .images import ALLOWED_IMAGE_FORMATS, check_image_file, generated_image_path
-from .middleware import is_database_outage, outage_response
+from .middleware import is_outage, outage_response
 
 # Who may put images into rich text: staff who can write or edit articles.
 EDITOR_UPLOAD_PERMISSIONS = ("news.add_article", "news.change_article")
@@ -57,9 +57,9 @@ def editor_image_upload(request):
 
 
 def server_error(request):
-    """handler500: the 503 page when the database is unreachable (an error raised outside a
-    view, e.g. while saving the session), Django's 500 page otherwise."""
-    if is_database_outage(sys.exc_info()[1]):
+    """handler500: the 503 page when the database or the cache is unreachable (an error raised
+    outside a view, e.g. while saving the session), Django's 500 page otherwise."""
+    if is_outage(sys.exc_info()[1]):
         return outage_response()
     return defaults.server_error(request)
 

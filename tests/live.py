@@ -177,9 +177,10 @@ def fetch(url: str, timeout: float = 15) -> Answer:
 
 @contextmanager
 def portal_server(env: dict[str, str], log_path: Path):
-    """The portal served on a free loopback port by gunicorn when installed (one sync worker
-    keeping its database connection, as in production), else `runserver --noreload`; yields
-    its base URL once /healthz answers."""
+    """The portal served on a free loopback port by gunicorn when installed (its
+    gunicorn.conf.py, but one sync worker, which keeps its database connection between
+    requests as in production), else `runserver --noreload`; yields its base URL once
+    /healthz answers."""
     port = free_port()
     try:
         import gunicorn  # noqa: F401
@@ -193,6 +194,7 @@ def portal_server(env: dict[str, str], log_path: Path):
             f"127.0.0.1:{port}",
             "--workers",
             "1",
+            "--no-control-socket",
         ]
     except ImportError:
         command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]

@@ -1,17 +1,21 @@
 """The database goes away and comes back, for real: the portal runs in a server process whose
-database connection passes through a TCP proxy on loopback, and the test cuts that proxy."""
+database connection passes through a TCP proxy on loopback, and the test cuts that proxy.
+An unreachable Redis cache answers the same 503 page."""
 
 import time
 
 import pytest
 from django.db import InterfaceError, OperationalError
 from django.template import TemplateSyntaxError
+from django.test import Client
+from redis.exceptions import ConnectionError as RedisConnectionError
 
-from core.middleware import is_database_outage
+from core.middleware import is_outage
 from tests.html_tools import parse
 from tests.live import (
     TcpProxy,
     fetch,
+    free_port,
     manage,
     portal_env,
     portal_server,
@@ -25,20 +29,37 @@ RECOVERY_BOUND_SECONDS = 10
 
 class TestIsDatabaseOutage:
     def test_database_errors_and_errors_raised_from_them(self):
-        assert is_database_outage(OperationalError("connection refused"))
-        assert is_database_outage(InterfaceError("connection already closed"))
+        assert is_outage(OperationalError("connection refused"))
+        assert is_outage(InterfaceError("connection already closed"))
+        assert is_outage(RedisConnectionError("Connection refused"))
         try:
             try:
                 raise OperationalError("server closed the connection unexpectedly")
             except OperationalError as error:
                 raise TemplateSyntaxError("while rendering") from error
         except TemplateSyntaxError as wrapped:
-            assert is_database_outage(wrapped)
+            assert is_outage(wrapped)
 
     def test_other_errors_are_not_an_outage(self):
-        assert not is_database_outage(None)
-        assert not is_database_outage(ValueError("bad"))
-        assert not is_database_outage(TemplateSyntaxError("bad tag"))
+        assert not is_outage(None)
+        assert not is_outage(ValueError("bad"))
+        assert not is_outage(TemplateSyntaxError("bad tag"))
+
+
+@pytest.mark.django_db
+def test_an_unreachable_cache_answers_the_503_page_not_a_traceback(settings):
+    # A real Redis client, aimed at a loopback port where nothing listens.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
+        }
+    }
+    response = Client(raise_request_exception=False).get("/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    (heading,) = [node.text() for node in parse(response.content).find_all("h1")]
+    assert heading == "Cổng thông tin tạm thời gián đoạn"
 
 
 @pytest.fixture(scope="module")
