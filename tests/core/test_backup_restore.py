@@ -19,6 +19,7 @@ from django.urls import reverse
 from accounts.roles import EDITOR, PUBLISHER
 from news.models import Article
 from tests.factories import ArticleFactory, StaffFactory, uploaded_image
+from tests.live import manage, portal_env
 
 # Rows rebuilt by `migrate`, or log-ins of this machine: not in the archive (core.backup).
 NOT_COMPARED = {"contenttypes.contenttype", "auth.permission", "sessions.session"}
@@ -204,11 +205,11 @@ DAMAGES = {
 }
 
 
-def assert_refused_and_nothing_changed(archive, message, media_root, tmp_path):
+def assert_refused_and_nothing_changed(archive, message, media_root, tmp_path, force=True):
     rows, files = every_row(), every_file(media_root)
     around = sorted(path.name for path in tmp_path.parent.iterdir())
     with pytest.raises(CommandError) as refused:
-        call_command("restore", archive, force=True, verbosity=0)
+        call_command("restore", archive, force=force, verbosity=0)
     assert message in str(refused.value)
     assert every_row() == rows
     assert every_file(media_root) == files
@@ -258,3 +259,38 @@ def test_something_that_is_not_a_whole_archive_is_refused(good_archive, media_ro
 def test_a_missing_archive_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="Không có bản sao lưu"):
         call_command("restore", tmp_path / "khong-co.tar.gz")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_different_file_in_media_root_is_not_overwritten_without_force(
+    good_archive, media_root, tmp_path
+):
+    call_command("flush", interactive=False, verbosity=0)
+    name = next(n for n in members_of(good_archive) if n.startswith("media/"))
+    clash = media_root / name.removeprefix("media/")
+    clash.write_bytes(b"a newer file")
+    assert_refused_and_nothing_changed(
+        good_archive, "MEDIA_ROOT đã có một tệp khác", media_root, tmp_path, force=False
+    )
+
+
+@pytest.mark.django_db
+def test_the_archive_restores_into_the_other_database_engine(media_root, tmp_path):
+    """Backed up from the suite's database (PostgreSQL in CI), restored into a new SQLite
+    database by a separate process: the dump is portable, as the README says."""
+    call_command("load_demo", verbosity=0)
+    StaffFactory(username="bientap", role=EDITOR)
+    archive = tmp_path / "di-chuyen.tar.gz"
+    call_command("backup", output=archive, verbosity=0)
+    counts = {label: len(rows) for label, rows in every_row().items()}
+
+    env = portal_env(f"sqlite:///{tmp_path / 'moi.sqlite3'}", tmp_path)
+    manage("migrate", "--no-input", env=env)
+    manage("restore", str(archive), env=env)
+    code = (
+        "import json; from django.apps import apps; print(json.dumps({m._meta.label_lower: "
+        "m._base_manager.count() for m in apps.get_models(include_auto_created=True)}))"
+    )
+    printed = manage("shell", "--no-imports", "-c", code, env=env).stdout.splitlines()[-1]
+    restored = json.loads(printed)
+    assert {label: restored[label] for label in counts} == counts
