@@ -10,7 +10,7 @@ from django.template import TemplateSyntaxError
 from django.test import Client
 from redis.exceptions import ConnectionError as RedisConnectionError
 
-from core.middleware import is_outage
+from core.middleware import is_outage, outage_response
 from tests.html_tools import parse
 from tests.live import (
     TcpProxy,
@@ -44,6 +44,15 @@ class TestIsDatabaseOutage:
         assert not is_outage(None)
         assert not is_outage(ValueError("bad"))
         assert not is_outage(TemplateSyntaxError("bad tag"))
+
+
+@pytest.mark.django_db
+def test_the_503_page_asks_nothing_of_the_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = outage_response()
+    page = parse(response.content)
+    assert [node.attrs["href"] for node in page.find_all("link")][-1] == "/static/css/site.css"
+    assert page.find_all("header", class_="site-header")
 
 
 @pytest.mark.django_db
