@@ -7,12 +7,14 @@ PORT ?= 8000
 # Development defaults; a real deployment sets DEBUG=0, SECRET_KEY and ALLOWED_HOSTS itself.
 DEV_ENV := DEBUG=$${DEBUG:-1}
 # `make serve`: production settings (DEBUG off), with defaults that are good for a run on this
-# machine's loopback address only — a fixed key, no HTTPS-only cookies. The environment (or
-# .env) overrides each one; a real deployment must set SECRET_KEY and ALLOWED_HOSTS.
+# machine's loopback address only — a fixed key, plain http (no redirect, HSTS or HTTPS-only
+# cookies), uploads served by Django. The environment (or .env) overrides each one; a real
+# deployment must set SECRET_KEY and ALLOWED_HOSTS, and serves /media/ from nginx.
 SERVE_ENV := DEBUG=0 \
 	SECRET_KEY=$${SECRET_KEY:-make-serve-on-loopback-only-not-a-production-key} \
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost} \
-	SECURE_COOKIES=$${SECURE_COOKIES:-0} \
+	HTTPS=$${HTTPS:-0} \
+	SERVE_MEDIA=$${SERVE_MEDIA:-1} \
 	GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)}
 
 .DEFAULT_GOAL := help

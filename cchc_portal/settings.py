@@ -57,13 +57,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz before the host check, the HTTPS redirect and the session.
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # An unreachable database answers a friendly 503 page (its process_exception).
+    "core.middleware.DatabaseOutageMiddleware",
     # Before anything reads the request's body: refuses one over MAX_REQUEST_BODY_BYTES (413).
     "core.request_size.RequestBodySizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Middleware that must see every request, page-cache hits included (the view counter),
-    # goes here, above the page cache.
-    # Counts article reads in the cache; above any page cache, whose hits it must see.
+    # Middleware that must see every request, page-cache hits included, goes here, above the
+    # page cache: the view counter counts article reads in the cache.
     "news.middleware.ArticleViewCountMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Answers anonymous visitors from the cache; after SessionMiddleware (a session cookie may
@@ -108,6 +111,13 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# A kept connection that broke (the database restarted) is replaced before a request uses it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database server fails a request after a few seconds, not minutes.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis, shared by every worker and every app server, when REDIS_URL is set. Without it,
@@ -156,6 +166,10 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
+# And one address is locked after this many failures over any usernames (a scripted attack over
+# many usernames); higher, as a whole office may share one address (accounts.security).
+AXES_HANDLER = "accounts.security.AddressLimitHandler"
+AXES_ADDRESS_FAILURE_LIMIT = env.int("LOGIN_FAILURES_PER_ADDRESS", default=30)
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -245,9 +259,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
-# Security headers; the HTTPS-only ones are switched on by the environment in production.
+# Security headers, sent on every page.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 # Content Security Policy for the public site: everything from the portal itself, no script
@@ -267,16 +282,32 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+# HTTPS: on by default whenever DEBUG is off — the redirect to https://, secure cookies and HSTS
+# for a year (subdomains included). `HTTPS=0` turns all of them off at once, for a local
+# production-like run over plain http; each one can also be set on its own. HSTS preload is
+# sent only when SECURE_HSTS_PRELOAD is set: once a domain is on the browsers' preload list it
+# cannot easily leave it, so that is a decision for the domain's owner, not a default.
+HTTPS = env.bool("HTTPS", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=HTTPS)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# `check --deploy` warns that preload is off (security.W021): that is the choice made above.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Load balancers probe the health check over plain http (it is answered before the redirect and
+# before the host check anyway: core.health.HealthCheckMiddleware).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 BEHIND_HTTPS_PROXY = env.bool("BEHIND_HTTPS_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_HTTPS_PROXY else None
 # Behind the proxy every request comes from the proxy's address: the login lockout then counts
 # failures by the visitor's address that the proxy writes in X-Real-IP (nginx:
 # `proxy_set_header X-Real-IP $remote_addr;`), or it would lock a username out for everyone.
 AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip_address" if BEHIND_HTTPS_PROXY else None
+# Uploaded files are served by the web server in production (README: the nginx lines) and by
+# core.views.serve_media in development, never as HTML.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 
 # Mail: in development printed to the console; in production sent through EMAIL_URL
 # (smtp+tls://user:pw@host:587), by default the machine's own mail server, never the log.

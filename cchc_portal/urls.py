@@ -9,6 +9,7 @@ from accounts import views as account_views
 from accounts.forms import AdminLoginForm
 from core import views as core_views
 from core.sitemaps import NamedPagesSitemap
+from core.views import media_urlpattern
 from documents.sitemaps import DocumentSitemap
 from indices.sitemaps import IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -75,7 +76,9 @@ urlpatterns = [
     path("", include("news.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
+# A database outage raised outside a view answers the 503 page; anything else Django's 500.
+handler500 = "core.views.server_error"
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    # Development only: in production the web server serves MEDIA_ROOT (README: nginx lines).
+    urlpatterns += [media_urlpattern()]

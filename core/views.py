@@ -1,21 +1,37 @@
 import logging
+import re
+import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import re_path
 from django.utils.translation import gettext as _
+from django.views import defaults, static
 from django.views.decorators.http import require_POST
 
 from .files import save_to_storage
 from .images import clean_image, generated_image_path
+from .middleware import is_outage, outage_response
 from .models import EnglishPage
 
 logger = logging.getLogger(__name__)
 
 # Who may put images into rich text: staff who can write or edit articles.
 EDITOR_UPLOAD_PERMISSIONS = ("news.add_article", "news.change_article")
+# What an uploaded file may be served as; anything else is a download (application/octet-stream).
+SAFE_MEDIA_TYPES = {
+    "jpg": "image/jpeg",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "gif": "image/gif",
+    "pdf": "application/pdf",
+}
 
 
 def _error(message: str, status: int) -> JsonResponse:
@@ -64,3 +80,33 @@ def english_page(request):
     return TemplateResponse(
         request, "core/english_page.html", {"page": EnglishPage.load(), "page_lang": "en"}
     )
+
+
+def server_error(request):
+    """handler500: the 503 page when the database or the cache is unreachable (an error raised
+    outside a view, e.g. while saving the session), Django's 500 page otherwise."""
+    if is_outage(sys.exc_info()[1]):
+        return outage_response()
+    return defaults.server_error(request)
+
+
+def serve_media(request, path):
+    """Uploaded files in development (SERVE_MEDIA): served as what they are only when that is
+    an image or a PDF, never as HTML or script, sandboxed, as the README's nginx lines do."""
+    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    extension = Path(path).suffix.lower().lstrip(".")
+    content_type = SAFE_MEDIA_TYPES.get(extension)
+    if content_type is None:
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = "attachment"
+    else:
+        response["Content-Type"] = content_type
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def media_urlpattern():
+    """The URL pattern of `serve_media` at MEDIA_URL (even with DEBUG off: SERVE_MEDIA)."""
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return re_path(rf"^{prefix}(?P<path>.*)$", serve_media, name="media")

@@ -1,0 +1,58 @@
+"""Surviving a database (or Redis) outage: a friendly 503 page instead of a traceback, and
+recovery by itself when the service is back (Django opens a connection per request, and with
+CONN_MAX_AGE > 0 the CONN_HEALTH_CHECKS setting throws away a broken one first; redis-py
+reconnects on its own)."""
+
+import logging
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+log = logging.getLogger(__name__)
+
+# The database, or the Redis cache, cannot be reached.
+OUTAGE_ERRORS = (OperationalError, InterfaceError, RedisConnectionError, RedisTimeoutError)
+# Seconds a browser or crawler is asked to wait before trying again.
+RETRY_AFTER_SECONDS = 30
+
+
+def is_outage(error: BaseException | None) -> bool:
+    """Whether the error, or one it was raised from (a template rendering a query, a lazy
+    object), is the database or the cache being unreachable."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, OUTAGE_ERRORS):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def outage_response() -> HttpResponse:
+    """The 503 page. Drawn without the request, so no context processor asks the database."""
+    response = HttpResponse(render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+class DatabaseOutageMiddleware:
+    """Turns a view (or its template) failing on an unreachable database or cache into the
+    503 page.
+    Errors raised in other middleware reach `core.views.server_error` (handler500), which
+    answers the same page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not is_outage(exception):
+            return None
+        log.error("Service unreachable, answering 503 for %s: %r", request.path, exception)
+        return outage_response()
