@@ -12,6 +12,8 @@ def sync_roles_after_migrate(sender, using="default", **kwargs):
 
 
 class AccountsConfig(AppConfig):
+    # This module holds other app configs too (below): this one is the "accounts" app's.
+    default = True
     default_auto_field = "django.db.models.BigAutoField"
     name = "accounts"
     verbose_name = _("Staff accounts")
@@ -29,10 +31,12 @@ class AccountsConfig(AppConfig):
 # apps' own. Their model names are translated by our catalog (core/django_messages.py) where the
 # app marks them for translation.
 class AxesConfig(AxesAppConfig):
+    default = False
     verbose_name = _("Login lockouts")
 
 
 class TOTPConfig(TOTPAppConfig):
+    default = False
     verbose_name = _("Two-factor authentication")
 
     def ready(self):

@@ -73,3 +73,15 @@ def test_model_pages_and_permission_lists_use_the_vietnamese_names(superuser_cli
     app_names = {option.split(" | ")[0] for option in options if " | " in option}
     assert "Lịch sử phiên bản" in app_names
     assert not ENGLISH_NAMES & app_names, app_names
+
+
+def test_the_accounts_app_keeps_its_own_config():
+    # accounts/apps.py holds the third-party configs too: Django must still pick AccountsConfig
+    # (whose ready() keeps the roles' permissions in step after every migrate).
+    from django.apps import apps
+
+    from accounts.apps import AccountsConfig, AxesConfig, TOTPConfig
+
+    assert type(apps.get_app_config("accounts")) is AccountsConfig
+    assert type(apps.get_app_config("axes")) is AxesConfig
+    assert type(apps.get_app_config("otp_totp")) is TOTPConfig
