@@ -45,9 +45,9 @@ INSTALLED_APPS = [
     "csp",
     "import_export",
     "reversion",
-    "axes",
+    "accounts.apps.AxesConfig",  # django-axes, named in Vietnamese in the admin
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "accounts.apps.TOTPConfig",  # django_otp.plugins.otp_totp, likewise
     "core",
     "news",
     "indices",

@@ -60,3 +60,53 @@ IMPORT_EXPORT_MESSAGES = [
     gettext_noop("Export selected %(verbose_name_plural)s"),
     ngettext_lazy("Export %(len)s selected item.", "Export %(len)s selected items.", "len"),
 ]
+
+# Third-party apps' model names in the admin (their apps' own names are set in accounts/apps.py).
+# django-axes marks them for translation but ships no Vietnamese catalog; Django 5.x's admin
+# index adds table headers for screen readers that Django's `vi` catalog leaves in English.
+ADMIN_NAME_MESSAGES = [
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    # django.contrib.sessions: Django's `vi` catalog leaves the app's name in English.
+    gettext_noop("Sessions"),
+    # django-reversion's app and models, named in the permission lists of the role pages.
+    gettext_noop("Reversion"),
+    gettext_noop("revision"),
+    gettext_noop("revisions"),
+    gettext_noop("version"),
+    gettext_noop("versions"),
+    # django-axes' columns, filters and actions on those pages.
+    gettext_noop("Username"),
+    gettext_noop("IP Address"),
+    gettext_noop("User Agent"),
+    gettext_noop("Path"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("GET Data"),
+    gettext_noop("POST Data"),
+    gettext_noop("Form Data"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Expiration"),
+    gettext_noop("Expires At"),
+    gettext_noop("Not set"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Session key hash (sha256)"),
+    # django/contrib/admin/templates/admin/app_list.html
+    gettext_noop("Model name"),
+    gettext_noop("Add link"),
+    gettext_noop("Change or view list link"),
+    # django/contrib/admin: the change list's check boxes, read aloud by screen readers.
+    gettext_noop("Select all objects on this page for an action"),
+    gettext_noop("Select this object for an action - {}"),
+]

@@ -1,9 +1,10 @@
 """Charts drawn on the server as inline SVG: no JavaScript, no CDN, readable when printed.
 
-The functions here only compute geometry; `templates/indices/charts/*.html` draw it. Every
-coordinate is a plain string with a dot as decimal separator, because the template language
-would otherwise localize numbers ("12,5") and break the SVG. Each chart has a text title, and
-the page shows the same numbers in a table beside it.
+The functions here only compute geometry, for a wide and a narrow frame (see `Frame`);
+`templates/indices/charts/*.html` draw it. Every coordinate is a plain string with a dot as
+decimal separator, because the template language would otherwise localize numbers ("12,5") and
+break the SVG. Each chart has a text title, and the page shows the same numbers in a table
+beside it.
 """
 
 from dataclasses import dataclass, field
@@ -12,18 +13,51 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-LINE_WIDTH = 640
-LINE_HEIGHT = 260
-MARGIN_LEFT = 52
-MARGIN_RIGHT = 20
-MARGIN_TOP = 20
-MARGIN_BOTTOM = 36
 TICKS = 5
 
-BAR_WIDTH = 640
-BAR_ROW = 40
-BAR_TOP = 8
-BAR_VALUE_SPACE = 70
+
+@dataclass(frozen=True)
+class Frame:
+    """One drawing of a chart, for one range of widths of its box.
+
+    An SVG scales its text with its box, so one drawing cannot keep labels readable both on a
+    phone and on a desktop. Each chart is drawn twice: a wide frame for a box of at least
+    `WIDE_FROM` px and a narrow one below it; the stylesheet shows the one that fits (a
+    container query on `.chart`). Every text is at least `font_size` units, chosen so that it
+    is at least 12 px on the screen wherever the stylesheet shows that frame.
+    """
+
+    name: str
+    width: int  # viewBox units
+    font_size: int  # every text of the chart
+    line_height: int  # the line chart's height
+    margin_left: int  # room for the y-axis tick labels
+    wrap_at: int  # characters per line of a bar's label
+    value_space: int  # room after the longest bar for its value ("100,00 %")
+
+    @property
+    def char_width(self) -> float:
+        """A generous average width of one character, to wrap and space labels."""
+        return self.font_size * 0.56
+
+
+# Scaled at least 0.8 (the box is at least 512 px): 15 units are at least 12 px.
+WIDE = Frame(
+    "wide", width=640, font_size=15, line_height=270, margin_left=56, wrap_at=72, value_space=74
+)
+# Scaled at least 0.86 (a 360-px screen leaves 278 px): 14 units are at least 12 px.
+NARROW = Frame(
+    "narrow", width=300, font_size=14, line_height=230, margin_left=40, wrap_at=36, value_space=68
+)
+FRAMES = (WIDE, NARROW)
+WIDE_FROM = 512  # px: keep in step with the container query in static/css/site.css
+
+MARGIN_RIGHT = 16
+MARGIN_TOP = 24
+MARGIN_BOTTOM = 40
+BAR_TOP = 6
+BAR_HEIGHT = 14
+BAR_GAP = 12  # between a bar and the next label
 
 
 def _coord(value: float) -> str:
@@ -40,6 +74,17 @@ def display_number(value, decimal_places: int = 2) -> str:
     return number_format(value, decimal_places)
 
 
+def wrap_label(text: str, width: int) -> list[str]:
+    """`text` cut into lines of at most `width` characters at spaces (a longer word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 @dataclass
 class Tick:
     y: str
@@ -50,9 +95,37 @@ class Tick:
 class LinePoint:
     x: str
     y: str
-    label: str  # the x-axis label, e.g. the year
+    label: str  # the x-axis label, e.g. the year; "" where the axis is too crowded for it
     value_label: str
     is_sample: bool = False
+    value_dy: int = -10  # the value above its dot, or below it where neighbours are too close
+
+
+@dataclass
+class LineLayout:
+    """The geometry of a line chart in one frame."""
+
+    frame: Frame
+    height: int
+    points: list[LinePoint] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
+    ticks: list[Tick] = field(default_factory=list)
+    plot_left: str = ""
+    plot_right: str = ""
+    axis_y: str = ""
+    label_y: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.frame.name
+
+    @property
+    def width(self) -> int:
+        return self.frame.width
+
+    @property
+    def font_size(self) -> int:
+        return self.frame.font_size
 
 
 @dataclass
@@ -60,23 +133,84 @@ class LineChart:
     chart_id: str
     title: str
     description: str
-    width: int = LINE_WIDTH
-    height: int = LINE_HEIGHT
-    points: list[LinePoint] = field(default_factory=list)
-    segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
-    ticks: list[Tick] = field(default_factory=list)
-    plot_left: str = _coord(MARGIN_LEFT)
-    plot_right: str = _coord(LINE_WIDTH - MARGIN_RIGHT)
-    axis_y: str = _coord(LINE_HEIGHT - MARGIN_BOTTOM)
-    label_y: str = _coord(LINE_HEIGHT - MARGIN_BOTTOM + 20)
+    layouts: list[LineLayout] = field(default_factory=list)  # wide first
+    has_values: bool = False
+    has_sample_data: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not self.points
+        return not self.has_values
 
-    @property
-    def has_sample_data(self) -> bool:
-        return any(point.is_sample and point.y for point in self.points)
+
+def _line_layout(frame, values, *, low, high, inverted, decimal_places) -> LineLayout:
+    height = frame.line_height
+    layout = LineLayout(
+        frame=frame,
+        height=height,
+        plot_left=_coord(frame.margin_left),
+        plot_right=_coord(frame.width - MARGIN_RIGHT),
+        axis_y=_coord(height - MARGIN_BOTTOM),
+        label_y=_coord(height - MARGIN_BOTTOM + frame.font_size + 8),
+    )
+    span = high - low or Decimal(1)
+    plot_height = height - MARGIN_TOP - MARGIN_BOTTOM
+    plot_width = frame.width - frame.margin_left - MARGIN_RIGHT
+    count = len(values)
+    slot = plot_width / count if count else plot_width
+    # A value label is about six characters ("72,23"), a year four: where a slot is narrower,
+    # values alternate above and below their dots and only every other year is written.
+    crowded_values = slot < 6 * frame.char_width + 4
+    label_every = 1 if slot >= 4 * frame.char_width + 8 else 2
+
+    def y_of(value) -> float:
+        share = float((Decimal(value) - low) / span)
+        if inverted:
+            return MARGIN_TOP + share * plot_height
+        return MARGIN_TOP + (1 - share) * plot_height
+
+    for step in range(TICKS + 1):
+        value = low + span * step / TICKS
+        tick_places = 0 if decimal_places == 0 or value == value.to_integral_value() else 1
+        layout.ticks.append(
+            Tick(
+                y=_coord(y_of(value)),
+                label=display_number(
+                    value.quantize(Decimal(1) if tick_places == 0 else Decimal("0.1")), tick_places
+                ),
+            )
+        )
+
+    run: list[str] = []
+    for position, (label, value, is_sample) in enumerate(values):
+        x = frame.margin_left + slot * (position + 0.5)
+        shown_label = label if (count - 1 - position) % label_every == 0 else ""
+        if value is None:
+            if len(run) > 1:
+                layout.segments.append(" ".join(run))
+            run = []
+            layout.points.append(
+                LinePoint(x=_coord(x), y="", label=shown_label, value_label="", is_sample=is_sample)
+            )
+            continue
+        y = y_of(value)
+        value_dy = -10
+        below = y + frame.font_size + 10
+        if crowded_values and position % 2 and below < height - MARGIN_BOTTOM - 2:
+            value_dy = frame.font_size + 8
+        run.append(f"{_coord(x)},{_coord(y)}")
+        layout.points.append(
+            LinePoint(
+                x=_coord(x),
+                y=_coord(y),
+                label=shown_label,
+                value_label=display_number(value, decimal_places),
+                is_sample=is_sample,
+                value_dy=value_dy,
+            )
+        )
+    if len(run) > 1:
+        layout.segments.append(" ".join(run))
+    return layout
 
 
 def line_chart(
@@ -90,73 +224,70 @@ def line_chart(
     inverted: bool = False,
     decimal_places: int = 2,
 ) -> LineChart:
-    """A line over `values` ((x label, value or None, is sample) in order).
+    """A line over `values` ((x label, value or None, is sample) in order), in each frame.
 
     The y axis runs from `low` to `high`; `inverted` puts `low` at the top (for ranks, where 1
     is best). A missing value breaks the line rather than bridging the gap.
     """
-    chart = LineChart(chart_id=chart_id, title=title, description=description)
     low, high = Decimal(low), Decimal(high)
-    span = high - low or Decimal(1)
-    plot_height = LINE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
-    plot_width = LINE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
-    count = len(values)
-
-    def y_of(value) -> float:
-        share = float((Decimal(value) - low) / span)
-        if inverted:
-            return MARGIN_TOP + share * plot_height
-        return MARGIN_TOP + (1 - share) * plot_height
-
-    for step in range(TICKS + 1):
-        value = low + span * step / TICKS
-        tick_places = 0 if decimal_places == 0 or value == value.to_integral_value() else 1
-        chart.ticks.append(
-            Tick(
-                y=_coord(y_of(value)),
-                label=display_number(
-                    value.quantize(Decimal(1) if tick_places == 0 else Decimal("0.1")), tick_places
-                ),
+    return LineChart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        layouts=[
+            _line_layout(
+                frame,
+                values,
+                low=low,
+                high=high,
+                inverted=inverted,
+                decimal_places=decimal_places,
             )
-        )
+            for frame in FRAMES
+        ],
+        has_values=bool(values),
+        has_sample_data=any(is_sample and value is not None for _, value, is_sample in values),
+    )
 
-    run: list[str] = []
-    for position, (label, value, is_sample) in enumerate(values):
-        x = MARGIN_LEFT + (plot_width * (position + 0.5) / count if count else 0)
-        if value is None:
-            if len(run) > 1:
-                chart.segments.append(" ".join(run))
-            run = []
-            chart.points.append(
-                LinePoint(x=_coord(x), y="", label=label, value_label="", is_sample=is_sample)
-            )
-            continue
-        y = y_of(value)
-        run.append(f"{_coord(x)},{_coord(y)}")
-        chart.points.append(
-            LinePoint(
-                x=_coord(x),
-                y=_coord(y),
-                label=label,
-                value_label=display_number(value, decimal_places),
-                is_sample=is_sample,
-            )
-        )
-    if len(run) > 1:
-        chart.segments.append(" ".join(run))
-    return chart
+
+@dataclass
+class BarLabelLine:
+    text: str
+    y: str
 
 
 @dataclass
 class Bar:
     label: str
+    label_lines: list[BarLabelLine]
     value_label: str
-    label_y: str
     bar_y: str
     bar_width: str
     value_x: str
-    highlight: bool = False
+    value_y: str
     is_sample: bool = False
+
+
+@dataclass
+class BarLayout:
+    """The geometry of a bar chart in one frame."""
+
+    frame: Frame
+    bars: list[Bar] = field(default_factory=list)
+    height: int = 0
+    bar_height: int = BAR_HEIGHT
+
+    @property
+    def name(self) -> str:
+        return self.frame.name
+
+    @property
+    def width(self) -> int:
+        return self.frame.width
+
+    @property
+    def font_size(self) -> int:
+        return self.frame.font_size
 
 
 @dataclass
@@ -164,18 +295,43 @@ class BarChart:
     chart_id: str
     title: str
     description: str
-    bars: list[Bar] = field(default_factory=list)
-    width: int = BAR_WIDTH
-    height: int = 0
-    bar_height: int = 14
+    layouts: list[BarLayout] = field(default_factory=list)  # wide first
+    has_sample_data: bool = False
 
     @property
     def is_empty(self) -> bool:
-        return not self.bars
+        return not self.layouts or not self.layouts[0].bars
 
-    @property
-    def has_sample_data(self) -> bool:
-        return any(bar.is_sample for bar in self.bars)
+
+def _bar_layout(frame, values, *, high, suffix) -> BarLayout:
+    layout = BarLayout(frame=frame)
+    line_step = frame.font_size + 4
+    bar_space = frame.width - frame.value_space
+    top = BAR_TOP
+    for label, value, is_sample in values:
+        lines = wrap_label(label, frame.wrap_at)
+        first_baseline = top + frame.font_size
+        bar_y = first_baseline + line_step * (len(lines) - 1) + 6
+        width = max(float(Decimal(value) / high) * bar_space, 1.0)
+        layout.bars.append(
+            Bar(
+                label=label,
+                label_lines=[
+                    BarLabelLine(text=text, y=_coord(first_baseline + line_step * number))
+                    for number, text in enumerate(lines)
+                ],
+                value_label=f"{display_number(value)}{suffix}",
+                bar_y=_coord(bar_y),
+                bar_width=_coord(width),
+                value_x=_coord(width + 6),
+                # the value's baseline, centred on the bar
+                value_y=_coord(bar_y + BAR_HEIGHT / 2 + frame.font_size * 0.35),
+                is_sample=is_sample,
+            )
+        )
+        top = bar_y + BAR_HEIGHT + BAR_GAP
+    layout.height = int(top + BAR_TOP)
+    return layout
 
 
 def bar_chart(
@@ -187,27 +343,16 @@ def bar_chart(
     high,
     suffix: str = "",
 ) -> BarChart:
-    """Horizontal bars, one per (label, value, is sample), each label written above its bar so
-    that long unit names stay whole on a narrow screen."""
-    chart = BarChart(chart_id=chart_id, title=title, description=description)
+    """Horizontal bars, one per (label, value, is sample), each label written above its bar
+    (on several lines in the narrow frame) so that long unit names stay whole on a phone."""
     high = Decimal(high) or Decimal(1)
-    bar_space = BAR_WIDTH - BAR_VALUE_SPACE
-    for row, (label, value, is_sample) in enumerate(values):
-        top = BAR_TOP + row * BAR_ROW
-        width = max(float(Decimal(value) / high) * bar_space, 1.0)
-        chart.bars.append(
-            Bar(
-                label=label,
-                value_label=f"{display_number(value)}{suffix}",
-                label_y=_coord(top + 12),
-                bar_y=_coord(top + 17),
-                bar_width=_coord(width),
-                value_x=_coord(width + 6),
-                is_sample=is_sample,
-            )
-        )
-    chart.height = BAR_TOP * 2 + len(values) * BAR_ROW
-    return chart
+    return BarChart(
+        chart_id=chart_id,
+        title=title,
+        description=description,
+        layouts=[_bar_layout(frame, values, high=high, suffix=suffix) for frame in FRAMES],
+        has_sample_data=any(is_sample for _, _, is_sample in values),
+    )
 
 
 # ----------------------------------------------------------------------------------------------

@@ -73,9 +73,9 @@ class TestArticleList:
         first = client.get(reverse("news:article-list"))
         second = client.get(reverse("news:article-list"), {"page": 2})
 
-        first_titles = texts(first, "h3", "card__title")
+        first_titles = texts(first, "h2", "card__title")
         assert first_titles == [a.title for a in reversed(articles)][:20]
-        assert texts(second, "h3", "card__title") == [a.title for a in reversed(articles[:3])]
+        assert texts(second, "h2", "card__title") == [a.title for a in reversed(articles[:3])]
 
     @pytest.mark.parametrize(
         ("page", "status"),
@@ -101,14 +101,14 @@ class TestArticleList:
             pytest.skip("SQLite's LIKE folds the case of ASCII letters only")
         ArticleFactory(title="ĐÁNH GIÁ CHỈ SỐ HÀI LÒNG")
         response = client.get(reverse("news:article-list"), {"q": "đánh giá"})
-        assert texts(response, "h3", "card__title") == ["ĐÁNH GIÁ CHỈ SỐ HÀI LÒNG"]
+        assert texts(response, "h2", "card__title") == ["ĐÁNH GIÁ CHỈ SỐ HÀI LÒNG"]
 
     def test_search_matches_title_and_summary(self, client):
         ArticleFactory(title="Chỉ số PAPI năm 2018")
         ArticleFactory(title="Khác", summary="Kết quả PAPI của tỉnh")
         ArticleFactory(title="Không liên quan")
         response = client.get(reverse("news:article-list"), {"q": "PAPI"})
-        assert sorted(texts(response, "h3", "card__title")) == ["Chỉ số PAPI năm 2018", "Khác"]
+        assert sorted(texts(response, "h2", "card__title")) == ["Chỉ số PAPI năm 2018", "Khác"]
 
     @pytest.mark.parametrize("count", [2, 20])
     def test_query_count_is_constant(self, client, django_assert_max_num_queries, count):
@@ -131,7 +131,7 @@ class TestCategoryPage:
         response = client.get(parent.get_absolute_url())
 
         assert response.status_code == 200
-        titles = texts(response, "h3", "card__title")
+        titles = texts(response, "h2", "card__title")
         assert set(titles) == {in_parent.title, in_child.title}
         assert elsewhere.title not in titles
         assert texts(response, "h1", "page-title") == ["Kết quả CCHC"]
@@ -314,7 +314,7 @@ def test_a_search_with_a_nul_byte_is_refused_with_a_message(client):
     assert texts(response, "p", "form-error") == [
         "Từ khoá tìm kiếm không hợp lệ: Không được chứa ký tự rỗng (NUL)."
     ]
-    assert texts(response, "h3", "card__title") == ["Tin có thật"]
+    assert texts(response, "h2", "card__title") == ["Tin có thật"]
 
 
 def test_the_500_page_needs_neither_database_nor_static_files(rf, django_assert_num_queries):

@@ -1,0 +1,111 @@
+"""Accessibility in a real browser, on the demo content: axe-core finds no moderate, serious or
+critical violation; at 360 px nothing scrolls sideways, chart text stays at 12 px or more and
+no table caption is cut.
+
+axe-core comes inside the `axe-playwright-python` package (requirements-dev.txt): it is
+injected into the page from that file, never fetched.
+"""
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# Every public page the checks visit, as (name, address) on the demo content. A new page is one
+# line here.
+PAGES = [
+    ("home", "/"),
+    ("news", "/tin-tuc/"),
+    ("category", "/chuyen-muc/ket-qua-cchc/"),
+    ("article", "/tin-tuc/chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24/"),
+    ("indices", "/chi-so/"),
+    ("index", "/chi-so/par-index/"),
+    ("ranking", "/chi-so/xep-hang/2018/"),
+    ("unit", "/chi-so/don-vi/ban-quan-ly-khu-kinh-te-cua-khau-ma-lu-thang/"),
+    ("admin-login", "/quan-tri/login/"),
+    ("english", "/en/"),
+    ("documents", "/van-ban/"),
+    ("document", "/van-ban/15-kh-ubnd/"),
+]
+# Impacts that fail the test; "minor" ones are reported by axe but do not.
+FAILING_IMPACTS = {"moderate", "serious", "critical"}
+NARROW, WIDE = 360, 1280
+SMALLEST_CHART_TEXT = 12  # px, as rendered on the screen
+
+
+@pytest.fixture
+def demo():
+    call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def axe():
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        from tests.conftest import skip_or_fail
+
+        skip_or_fail("axe-playwright-python is not installed (requirements-dev.txt)")
+    return Axe()
+
+
+def violations(axe, page):
+    """axe-core's violations of the impacts that fail, as readable lines."""
+    results = axe.run(page).response
+    assert results["passes"], "axe-core checked nothing"
+    found = results["violations"]
+    return [
+        f"{item['impact']} {item['id']}: {item['help']} — "
+        + "; ".join(node["html"][:160] for node in item["nodes"][:3])
+        for item in found
+        if item["impact"] in FAILING_IMPACTS
+    ]
+
+
+def open_page(page, url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    assert response.status == 200, url
+
+
+# Rendered size of every visible text of the server-drawn charts: the font size in SVG units
+# times the scale from those units to screen pixels.
+CHART_TEXT_SIZES = """() => Array.from(document.querySelectorAll("svg.chart__svg text"))
+    .filter((text) => text.checkVisibility())
+    .map((text) => {
+        const m = text.getScreenCTM();
+        const size = parseFloat(getComputedStyle(text).fontSize);
+        return [text.textContent.trim(), size * Math.hypot(m.a, m.b)];
+    })"""
+# A caption is cut when its text reaches past the box that shows the table.
+CUT_CAPTIONS = """() => Array.from(document.querySelectorAll("table caption")).filter((caption) => {
+    const box = caption.closest(".table-wrap") || document.documentElement;
+    const view = box.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    const text = range.getBoundingClientRect();
+    return text.left < view.left - 1 || text.right > Math.min(view.right, window.innerWidth) + 1;
+}).map((caption) => caption.textContent.trim())"""
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
+def test_page_passes_axe_and_stays_readable_on_a_phone(page, live_server, demo, axe, name, path):
+    # One test per page (loading the demo content takes seconds): axe on a desktop and on a
+    # phone, then what axe does not measure on the phone.
+    open_page(page, live_server.url + path, WIDE)
+    found = {WIDE: violations(axe, page)}
+    open_page(page, live_server.url + path, NARROW)
+    found[NARROW] = violations(axe, page)
+    assert found == {WIDE: [], NARROW: []}, json.dumps(found, ensure_ascii=False, indent=1)
+
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} is {overflow}px wider than a {NARROW}px screen"
+    sizes = page.evaluate(CHART_TEXT_SIZES)
+    if page.locator("svg.chart__svg").count():
+        assert sizes, f"{name} has charts but none is shown at {NARROW}px"
+    small = [(text, round(size, 1)) for text, size in sizes if size < SMALLEST_CHART_TEXT - 0.05]
+    assert small == [], f"chart text under {SMALLEST_CHART_TEXT}px on {name}"
+    assert page.evaluate(CUT_CAPTIONS) == []
