@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "indices",
     "audit",
     "accounts",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
