@@ -51,8 +51,8 @@ def sanitize_html(value: str | None) -> str:
     """Return `value` with everything outside the allow-list removed.
 
     Word's and Google Docs' clipboard markup is first turned into plain markup
-    (`core.pasted`). Links get `rel="noopener noreferrer"`, so an external page opened from the portal can
-    neither script it nor learn which page linked there.
+    (`core.pasted`). Links get `rel="noopener noreferrer"`, so an external page opened from
+    the portal can neither script it nor learn which page linked there.
     """
     if not value:
         return ""

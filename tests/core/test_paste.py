@@ -115,7 +115,10 @@ class TestThroughTheAdminForm:
         assert not Article.objects.exists()
 
     def test_an_image_without_alt_text_cannot_be_submitted(self, editor_client, category):
-        body = '<figure class="image"><img src="/media/editor/a.png"><figcaption>Hội nghị</figcaption></figure>'
+        body = (
+            '<figure class="image"><img src="/media/editor/a.png">'
+            "<figcaption>Hội nghị</figcaption></figure>"
+        )
         data = article_form(category, body=body)
         # Saved as a draft, it is kept (the author may add the text later) ...
         assert editor_client.post("/quan-tri/news/article/add/", data).status_code == 302
