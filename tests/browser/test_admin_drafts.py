@@ -8,6 +8,7 @@ from django.contrib.sessions.models import Session
 
 from accounts.roles import EDITOR, PUBLISHER
 from news.models import Article
+from tests.browser.test_admin_paste import FIXTURES, PASTE
 from tests.factories import CategoryFactory, StaffFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -70,6 +71,10 @@ def test_a_closed_tab_comes_back_with_the_text_and_is_submitted(editor_page, liv
     context = page.context
     page.goto(live_server.url + ADD)
     _write(page)
+    page.keyboard.press("Enter")
+    page.evaluate(PASTE, (FIXTURES / "word.html").read_text(encoding="utf-8"))
+    page.locator(".ck-editor__editable table").wait_for()
+    page.wait_for_function("() => Object.values(localStorage).some(v => v.includes('PAR INDEX'))")
     page.close()  # the tab closes before "Lưu"
 
     page = context.new_page()
@@ -79,6 +84,7 @@ def test_a_closed_tab_comes_back_with_the_text_and_is_submitted(editor_page, liv
     assert "bản chưa lưu" in bar.inner_text()
     bar.get_by_role("button", name="Khôi phục").click()
     assert BODY_TEXT in page.locator(".ck-editor__editable").first.inner_text()
+    assert page.locator(".ck-editor__editable table").count() == 1
     assert page.input_value("#id_title") == "Bài viết dài chưa kịp lưu"
     page.select_option("#id_category", label="Kết quả CCHC")
     page.click("input[name=_submit]")  # "Gửi duyệt"
@@ -87,6 +93,7 @@ def test_a_closed_tab_comes_back_with_the_text_and_is_submitted(editor_page, liv
     article = Article.objects.get()
     assert article.status == Article.Status.PENDING
     assert BODY_TEXT in article.body
+    assert "<table>" in article.body and "Chỉ số PAR INDEX tăng 5 bậc" in article.body
     # Saved: the browser's copy is gone, and the form no longer offers it.
     assert (
         page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('cchc:draft:'))")

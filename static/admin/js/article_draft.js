@@ -86,10 +86,10 @@
 
     var saved = null;
     try { saved = JSON.parse(local.getItem(key) || "null"); } catch (error) { saved = null; }
+    // A copy equal to the form (a form shown again with errors, say) needs no offer; it stays
+    // until a successful save, so a tab closed now still loses nothing.
     if (saved && !same(saved, initial)) {
       offer(saved);
-    } else if (saved) {
-      local.removeItem(key);
     }
 
     form.addEventListener("input", keep);
