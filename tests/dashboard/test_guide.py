@@ -11,6 +11,9 @@ def test_an_editor_reads_how_to_write_and_submit_only(client, editor):
     html = client.get(URL).content.decode()
     assert "Dành cho biên tập viên" in html
     assert "Khôi phục" in html
+    # The workflow drawn as a picture, with the statuses and buttons named as in the form.
+    assert '<svg viewBox="0 0 760 170" role="img"' in html
+    assert "Gửi duyệt" in html and "Trả lại tác giả" in html
     assert "Dành cho người duyệt tin" not in html
     assert "Dành cho quản trị viên" not in html
 
@@ -28,6 +31,7 @@ def test_a_site_admin_reads_accounts_and_security(client, site_admin):
     html = client.get(URL).content.decode()
     assert "Dành cho quản trị viên" in html
     assert "Dành cho biên tập viên" not in html
+    assert "<svg" not in html
 
 
 def test_the_dashboard_links_to_the_guide(client, editor):
