@@ -127,3 +127,12 @@ def test_the_dashboard_query_count_does_not_grow_with_content(
     with django_assert_num_queries(len(few.captured_queries)):
         response = client.get(URL)
     assert response.status_code == 200
+
+
+def test_staff_without_a_role_get_the_page_without_panels(client, staff_without_permissions):
+    client.force_login(staff_without_permissions)
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="panel-' not in html
+    assert "/quan-tri/huong-dan/" in html
