@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "documents",
     "audit",
     "accounts",
+    "dashboard",
 ]
 
 MIDDLEWARE = [
@@ -360,6 +361,8 @@ CKEDITOR_5_CONFIGS = {
                     "view": "h2",
                     "title": _("Heading 2"),
                     "class": "ck-heading_heading2",
+                    # Word's and Google Docs' "Heading 1" (the page's title is the only h1).
+                    "upcastAlso": ["h1"],
                 },
                 {
                     "model": "heading3",
@@ -372,6 +375,7 @@ CKEDITOR_5_CONFIGS = {
                     "view": "h4",
                     "title": _("Heading 4"),
                     "class": "ck-heading_heading4",
+                    "upcastAlso": ["h5", "h6"],
                 },
             ]
         },

@@ -10,6 +10,7 @@ from accounts.forms import AdminLoginForm
 from core import views as core_views
 from core.sitemaps import NamedPagesSitemap
 from core.views import media_urlpattern
+from dashboard import views as dashboard_views
 from documents.sitemaps import DocumentSitemap
 from indices.sitemaps import IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
@@ -46,6 +47,9 @@ urlpatterns = [
         account_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    # The admin's first page is the staff dashboard (with Django's app list below it).
+    path("quan-tri/", admin.site.admin_view(dashboard_views.index), name="admin-dashboard"),
+    path("quan-tri/huong-dan/", admin.site.admin_view(dashboard_views.guide), name="admin-guide"),
     path("quan-tri/", admin.site.urls),
     path(
         "robots.txt",

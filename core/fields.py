@@ -6,7 +6,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 
 from .files import save_to_storage
 from .images import IMAGE_ACCEPT, clean_image
-from .sanitizer import sanitize_html
+from .sanitizer import sanitize_html, validate_uploaded_images
 
 
 class RichTextField(CKEditor5Field):
@@ -16,6 +16,8 @@ class RichTextField(CKEditor5Field):
     HTML and the instance shows what was stored); `get_prep_value` cleans values that bypass
     `pre_save`, such as `QuerySet.update()` and `bulk_create()`.
     """
+
+    default_validators = [validate_uploaded_images]
 
     def pre_save(self, model_instance, add):
         value = sanitize_html(getattr(model_instance, self.attname))

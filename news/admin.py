@@ -19,6 +19,7 @@ from audit.services import record
 from core.admin import VIETNAMESE_SLUG_JS, ContentManagedAdminMixin, NulSafeSearchMixin
 from core.files import discard_stored_files_on_error
 from core.forms import PrefilledSlugFormMixin
+from core.sanitizer import validate_image_alt_text
 from core.templatetags.portal import vn_datetime
 
 from .models import PUBLISH_PERMISSION, Article, ArticleImage, Category, RelatedArticle
@@ -72,6 +73,12 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
         if transition is None:
             return cleaned_data
         self.instance.check_transition(transition)
+        if transition in {Transition.SUBMIT, Transition.PUBLISH} and "body" in cleaned_data:
+            # Images in the body need alternative text before they go to review or the site.
+            try:
+                validate_image_alt_text(cleaned_data["body"])
+            except ValidationError as error:
+                self.add_error("body", error)
         if transition == Transition.RETURN and not cleaned_data.get("return_comment", "").strip():
             message = _("Say what the author should change.")
             if "return_comment" in self.fields:
