@@ -34,6 +34,13 @@ STAFF_TEXT_FIELDS = [
     ("indices.Unit", ["name"]),
     ("indices.ProvinceResult", ["note"]),
     ("indices.UnitResult", ["note"]),
+    ("core.AgencyLink", ["name"]),
+    ("core.EnglishPage", ["title", "description", "introduction", "structure", "contacts"]),
+    ("documents.DocumentType", ["name"]),
+    ("documents.Issuer", ["name"]),
+    ("documents.Field", ["name"]),
+    ("documents.Document", ["number", "summary", "signer"]),
+    ("documents.DocumentFile", ["title"]),
 ]  # fmt: skip
 
 # Pages per URL pattern opened in the browser (every article shows every payload in its body).
