@@ -83,8 +83,9 @@ class CategoryFeed(LatestArticlesFeed):
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return xml_text(
-            obj.description or _("Latest news in “%(category)s”") % {"category": obj.name}
+        # Plain text, read as HTML by feed readers (as item descriptions are).
+        return escape(
+            xml_text(obj.description or _("Latest news in “%(category)s”") % {"category": obj.name})
         )
 
     def feed_url(self, obj):
