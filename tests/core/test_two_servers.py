@@ -96,7 +96,7 @@ def site(database, redis_prefix):
         "DATABASE_URL": database,
         "REDIS_URL": REDIS_URL,
         "CACHE_KEY_PREFIX": redis_prefix,
-        "SECURE_COOKIES": "0",
+        "HTTPS": "0",  # plain http on loopback: no redirect, HSTS or HTTPS-only cookies
         "REQUIRE_2FA_FOR_ADMINS": "0",
         "MEDIA_ROOT": str(folder / "media"),
         "STATIC_ROOT": str(folder / "static"),
