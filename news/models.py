@@ -9,6 +9,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Wi
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import RichTextField
@@ -469,6 +470,10 @@ class ArticleImage(models.Model):
         blank=True,
         help_text=_("A small copy for list pages, made automatically after saving."),
     )
+    # What `news.services.refresh_renditions` made of `image`: {"version", "source",
+    # "files": [{"width", "height", "webp", "jpg"}, …]} — pages read the names from here, so
+    # they never touch the storage. Empty (or made from another source) until it has run.
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     alt_text = models.CharField(
         _("alternative text"),
@@ -502,6 +507,37 @@ class ArticleImage(models.Model):
     def list_url(self) -> str:
         """The picture for list pages: the thumbnail once made, the photo itself until then."""
         return (self.thumbnail or self.image).url
+
+    @cached_property
+    def rendition_files(self) -> list[dict]:
+        """The renditions made of the current photo, narrowest first; [] until they are made
+        (pages then show the thumbnail or the photo itself)."""
+        if not self.image or self.renditions.get("source") != self.image.name:
+            return []
+        return sorted(self.renditions.get("files", []), key=lambda file: file["width"])
+
+    def _srcset(self, extension: str) -> str:
+        storage = self.image.storage
+        return ", ".join(
+            f"{storage.url(file[extension])} {file['width']}w" for file in self.rendition_files
+        )
+
+    @property
+    def webp_srcset(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def jpeg_srcset(self) -> str:
+        return self._srcset("jpg")
+
+    @property
+    def fallback_url(self) -> str:
+        """`src` for browsers that read neither `srcset` nor WebP: a JPEG at most 960 wide,
+        else the thumbnail or the photo."""
+        fitting = [file for file in self.rendition_files if file["width"] <= 960]
+        if fitting:
+            return self.image.storage.url(fitting[-1]["jpg"])
+        return self.list_url
 
 
 @reversion.register()
