@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from imagekit import ImageSpec
+from imagekit.processors import ResizeToFit, Transpose
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # Pillow format name -> the extension files of that format are stored with.
@@ -182,8 +184,6 @@ def rendition_name(source_name: str, slot: int, extension: str) -> str:
 
 def make_rendition(file, *, width: int, extension: str) -> bytes:
     """`file` resized to `width` pixels wide (never enlarged), upright, as WebP or JPEG."""
-    from imagekit import ImageSpec
-    from imagekit.processors import ResizeToFit, Transpose
 
     class Rendition(ImageSpec):
         processors = [Transpose(), FlattenOnWhite(), ResizeToFit(width=width, upscale=False)]

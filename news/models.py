@@ -5,8 +5,8 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -26,6 +26,20 @@ class CategoryQuerySet(models.QuerySet):
     def menu(self):
         """Top-level categories shown in the site's main menu, in menu order."""
         return self.filter(show_in_menu=True, parent__isnull=True)
+
+    def menu_with_children(self) -> tuple[list["Category"], dict[int, list[int]]]:
+        """The `menu()` categories, and the ids of each one's sub-categories, in one query."""
+        menu_ids = self.menu().values("pk")
+        rows = self.filter(Q(pk__in=menu_ids) | Q(parent__in=menu_ids)).annotate(
+            in_menu=ExpressionWrapper(Q(pk__in=menu_ids), output_field=BooleanField())
+        )
+        menu, children = [], defaultdict(list)
+        for category in rows:
+            if category.in_menu:
+                menu.append(category)
+            else:
+                children[category.parent_id].append(category.pk)
+        return menu, children
 
 
 class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
@@ -128,9 +142,18 @@ class ArticleQuerySet(models.QuerySet):
         on SQLite only for ASCII letters)."""
         return self.filter(Q(title__icontains=query) | Q(summary__icontains=query))
 
-    def in_category(self, category):
-        """Articles of `category` and of its sub-categories."""
-        return self.filter(Q(category=category) | Q(category__parent=category))
+    def in_category(self, category, subcategories=None):
+        """Articles of `category` and of its sub-categories (`subcategories` when the caller
+        already has them; else they are looked up).
+
+        The articles are filtered on a literal list of category ids (no join, no OR across
+        tables), so the planner knows how many rows each has and walks the
+        (category, status, published_at, id) index in order.
+        """
+        if subcategories is None:
+            subcategories = Category.objects.filter(parent=category).values_list("pk", flat=True)
+        ids = [category.pk, *(getattr(sub, "pk", sub) for sub in subcategories)]
+        return self.filter(category_id__in=ids)
 
     def for_listing(self):
         """With what a list needs (category, cover photo) fetched in a fixed number of queries."""
@@ -140,22 +163,25 @@ class ArticleQuerySet(models.QuerySet):
 
     def latest_by_menu_category(self, per_category: int) -> list["CategorySection"]:
         """The newest public articles of each menu category (sub-categories included), in
-        menu order, in three queries whatever the number of categories."""
-        categories = list(Category.objects.menu())
-        section = Coalesce("category__parent_id", "category_id")
+        menu order, in three queries whatever the number of categories.
+
+        Each section's newest articles are a small `LIMIT` subquery that walks an index, so
+        the cost does not grow with the number of articles (a window over every public
+        article would read them all).
+        """
+        categories, children = Category.objects.menu_with_children()
+        if not categories:
+            return []
+        public = self.published()
+        newest = Q()
+        for category in categories:
+            ids = public.in_category(category, children[category.pk])
+            ids = ids.order_by("-published_at", "-pk").values("pk")
+            newest |= Q(pk__in=ids[:per_category])
         articles = (
-            self.published()
+            public.filter(newest)
             .for_listing()
-            .annotate(
-                section_id=section,
-                section_rank=Window(
-                    RowNumber(),
-                    partition_by=[section],
-                    order_by=[F("published_at").desc(), F("pk").desc()],
-                ),
-            )
-            .filter(section_id__in=[category.pk for category in categories])
-            .filter(section_rank__lte=per_category)
+            .annotate(section_id=Coalesce("category__parent_id", "category_id"))
             .order_by("-published_at", "-pk")
         )
         by_section = defaultdict(list)
@@ -288,10 +314,13 @@ class Article(ContentManagedModel):
         permissions = [
             ("publish_article", "Can review, publish, schedule and unpublish any article"),
         ]
+        # In the order of `published()` lists (newest first, then by id), with the id in the
+        # index so counts and deep pages are index-only scans (see core.pagination).
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_idx"),
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_category_idx"
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_category_idx",
             ),
         ]
 

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.pagination import DeepPaginator
+
 from .forms import ArticleSearchForm
 from .models import Article, Category
 
@@ -32,6 +34,7 @@ class ArticleListView(ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = DeepPaginator
 
     def get_queryset(self):
         articles = Article.objects.published().for_listing()
@@ -48,12 +51,13 @@ class CategoryArticleListView(ArticleListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category.objects.all(), slug=self.kwargs["slug"])
-        return super().get_queryset().in_category(self.category)
+        self.subcategories = list(self.category.children.all())
+        return super().get_queryset().in_category(self.category, self.subcategories)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             category=self.category,
-            subcategories=list(self.category.children.all()),
+            subcategories=self.subcategories,
             **kwargs,
         )
 
