@@ -1,10 +1,12 @@
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connection, models
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -173,11 +175,17 @@ class ArticleQuerySet(models.QuerySet):
         if not categories:
             return []
         public = self.published()
-        newest = Q()
-        for category in categories:
-            ids = public.in_category(category, children[category.pk])
-            ids = ids.order_by("-published_at", "-pk").values("pk")
-            newest |= Q(pk__in=ids[:per_category])
+        newest = [
+            public.in_category(category, children[category.pk])
+            .order_by("-published_at", "-pk")
+            .values("pk")[:per_category]
+            for category in categories
+        ]
+        if connection.features.supports_slicing_ordering_in_compound:
+            # One `id IN (… UNION ALL …)`: the database looks each id up by primary key.
+            newest = Q(pk__in=newest[0].union(*newest[1:], all=True))
+        else:  # SQLite: no LIMIT inside UNION; OR'ed subqueries, fine at its sizes.
+            newest = reduce(operator.or_, (Q(pk__in=ids) for ids in newest))
         articles = (
             public.filter(newest)
             .for_listing()
