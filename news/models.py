@@ -7,7 +7,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -157,15 +157,25 @@ class ArticleQuerySet(models.QuerySet):
         ids = [category.pk, *(getattr(sub, "pk", sub) for sub in subcategories)]
         return self.filter(category_id__in=ids)
 
+    def cards(self):
+        """What an article card shows: its category with it, and not the body (the widest
+        column, which no list shows)."""
+        return self.select_related("category").defer(*CARD_DEFERRED_FIELDS)
+
+    def with_images(self):
+        """With its category and photos, in a fixed number of queries (an article's page)."""
+        return self.select_related("category").prefetch_related(images_in_order())
+
     def for_listing(self):
         """With what a list needs (category, cover photo) fetched in a fixed number of queries."""
-        return self.select_related("category").prefetch_related(
-            Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
-        )
+        return self.cards().prefetch_related(images_in_order())
 
-    def latest_by_menu_category(self, per_category: int) -> list["CategorySection"]:
+    def latest_by_menu_category(
+        self, per_category: int, *, with_images: bool = True
+    ) -> list["CategorySection"]:
         """The newest public articles of each menu category (sub-categories included), in
-        menu order, in three queries whatever the number of categories.
+        menu order, in three queries whatever the number of categories (two without their
+        photos: a caller fetching photos for several lists at once uses `prefetch_images`).
 
         Each section's newest articles are a small `LIMIT` subquery that walks an index, so
         the cost does not grow with the number of articles (a window over every public
@@ -188,10 +198,13 @@ class ArticleQuerySet(models.QuerySet):
             newest = reduce(operator.or_, (Q(pk__in=ids) for ids in newest))
         articles = (
             public.filter(newest)
-            .for_listing()
+            .cards()
             .annotate(section_id=Coalesce("category__parent_id", "category_id"))
             .order_by("-published_at", "-pk")
         )
+        articles = list(articles)
+        if with_images:
+            prefetch_images(articles)
         by_section = defaultdict(list)
         for article in articles:
             by_section[article.section_id].append(article)
@@ -200,6 +213,19 @@ class ArticleQuerySet(models.QuerySet):
             for category in categories
             if by_section[category.pk]
         ]
+
+
+# Columns no list or card shows; loaded on demand (one query per article) if one ever does.
+CARD_DEFERRED_FIELDS = ("body", "review_comment")
+
+
+def images_in_order() -> Prefetch:
+    return Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
+
+
+def prefetch_images(articles) -> None:
+    """Fetch the photos of all `articles` (from several lists, say) in one query."""
+    prefetch_related_objects(list(articles), images_in_order())
 
 
 def public_condition(now=None) -> Q:
@@ -443,9 +469,7 @@ class Article(ContentManagedModel):
 
     def latest_for_display(self, limit: int = LATEST_ARTICLES_SHOWN) -> list["Article"]:
         """ "Tin mới nhất": the newest public articles of the whole site, but not this one."""
-        return list(
-            Article.objects.published().select_related("category").exclude(pk=self.pk)[:limit]
-        )
+        return list(Article.objects.published().cards().exclude(pk=self.pk)[:limit])
 
     def related_for_display(self, limit: int = RELATED_ARTICLES_SHOWN) -> list["Article"]:
         """ "Tin liên quan": the chosen related articles that are public, in their order, then
@@ -456,6 +480,7 @@ class Article(ContentManagedModel):
             )
             .exclude(to_article=self)
             .select_related("to_article__category")
+            .defer(*(f"to_article__{field}" for field in CARD_DEFERRED_FIELDS))
             .order_by("order", "pk")[:limit]
         )
         chosen = [link.to_article for link in links]
@@ -465,7 +490,7 @@ class Article(ContentManagedModel):
                 Article.objects.published()
                 .filter(category_id=self.category_id)
                 .exclude(pk__in=[self.pk, *(article.pk for article in chosen)])
-                .select_related("category")[:missing]
+                .cards()[:missing]
             )
         return chosen
 

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from core.pagination import DeepPaginator
 
 from .forms import ArticleSearchForm
-from .models import Article, Category
+from .models import Article, Category, prefetch_images
 
 HOME_LATEST_SHOWN = 8
 HOME_FEATURED_SHOWN = 4
@@ -17,14 +17,16 @@ class HomeView(TemplateView):
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
-        public = Article.objects.published().for_listing()
+        public = Article.objects.published().cards()
         featured = list(public.featured()[:HOME_FEATURED_SHOWN])
         latest = list(public.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_SHOWN])
+        sections = Article.objects.latest_by_menu_category(
+            HOME_PER_CATEGORY_SHOWN, with_images=False
+        )
+        # One query for the photos of all three lists.
+        prefetch_images([*featured, *latest, *(a for s in sections for a in s.articles)])
         return super().get_context_data(
-            featured=featured,
-            latest=latest,
-            category_sections=Article.objects.latest_by_menu_category(HOME_PER_CATEGORY_SHOWN),
-            **kwargs,
+            featured=featured, latest=latest, category_sections=sections, **kwargs
         )
 
 
@@ -70,7 +72,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         article = get_object_or_404(
-            Article.objects.with_is_public().for_listing().select_related("category__parent"),
+            Article.objects.with_is_public().with_images().select_related("category__parent"),
             slug=self.kwargs["slug"],
         )
         self.is_preview = not article.is_public
