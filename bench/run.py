@@ -41,6 +41,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "10"))  # wrk drops slower answers from its figures
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cchc_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 # The site search: `/tim-kiem/?q=…` once the search branch is merged; the news list's own
@@ -67,6 +68,8 @@ os.environ.update(SERVER_ENV)
 
 
 def main() -> None:
+    # `kill PID` stops the run cleanly: servers are stopped and the work folder removed.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(143))
     wrk = ensure_wrk()
     gunicorn = ensure_gunicorn()
     create_database()
@@ -216,6 +219,10 @@ def measure(wrk: str, server: Server, label: str, url: str, **context) -> dict:
         "p50_ms": statistics.median(run["p50_ms"] for run in runs),
         "p99_ms": statistics.median(run["p99_ms"] for run in runs),
         "errors": max(run["errors"] for run in runs),
+        "timeouts": max(
+            int(m.group(1)) if (m := re.search(r"timeout (\d+)", run["socket_errors"])) else 0
+            for run in runs
+        ),
         "queries": int(queries) if queries is not None else None,
         "bytes": len(body),
         "cache_hit": cache_hit,
@@ -230,7 +237,15 @@ def measure(wrk: str, server: Server, label: str, url: str, **context) -> dict:
 
 def wrk_run(wrk: str, url: str) -> dict:
     output = subprocess.run(
-        [wrk, f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        [
+            wrk,
+            f"-t{THREADS}",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}s",
+            f"--timeout={TIMEOUT}s",
+            "--latency",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -242,6 +257,7 @@ def wrk_run(wrk: str, url: str) -> dict:
         "p50_ms": latency_ms(output, "50%"),
         "p99_ms": latency_ms(output, "99%"),
         "errors": int(errors.group(1)) if errors else 0,
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),
         "socket_errors": socket_errors.group(0) if socket_errors else "",
     }
 
@@ -273,6 +289,7 @@ def report(rows: list[dict], memory: list[dict]) -> None:
     for row in rows:
         ratio = row["p99_ms"] / row["p50_ms"] if row["p50_ms"] else 0
         flags = " ⚠ errors" if row["errors"] or row["status"] != 200 else ""
+        flags += f" ⚠ {row['timeouts']} timeouts" if row["timeouts"] else ""
         lines.append(
             f"| {row['page']}{flags} | {row['articles']:,} | {row['cache']} | {row['rps']:,.0f} "
             f"| {row['ceiling_pct']} % | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
@@ -286,6 +303,7 @@ def report(rows: list[dict], memory: list[dict]) -> None:
     if not PAGE_CACHE_AVAILABLE:
         lines.append("")
         lines.append("(No cache-on rows: core/pagecache.py is not on this branch.)")
+    lines.append(f"Load average at the end: {' '.join(machine()['load_average'])}")
     table = "\n".join(lines)
     print(table)
     RESULTS.mkdir(exist_ok=True)
@@ -323,6 +341,8 @@ def machine() -> dict:
         "memory_gb": round(int(memory.group(1)) / 1024 / 1024, 1) if memory else None,
         "os": platform.platform(),
         "python": platform.python_version(),
+        # Other work on the machine skews every figure: the load when the table was written.
+        "load_average": Path("/proc/loadavg").read_text().split()[:3],
     }
 
 

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from core.images import RENDITION_VERSION, rendition_plan
@@ -143,6 +144,7 @@ def test_a_file_shared_by_two_rows_stays_while_one_shows_it(
     assert stored_files(media_root) == before
 
 
+@translation.override("en")
 def test_the_command_rebuilds_missing_and_stale_renditions_only(photo, media_root):
     out = io.StringIO()
     call_command("rebuild_renditions", stdout=out)
