@@ -290,6 +290,8 @@ def report(rows: list[dict], memory: list[dict]) -> None:
         ratio = row["p99_ms"] / row["p50_ms"] if row["p50_ms"] else 0
         flags = " ⚠ errors" if row["errors"] or row["status"] != 200 else ""
         flags += f" ⚠ {row['timeouts']} timeouts" if row["timeouts"] else ""
+        if row["cache"] == "on" and not row["cache_hit"] and row["page"] not in CACHE_INDEPENDENT:
+            flags += " (not a cache hit)"
         lines.append(
             f"| {row['page']}{flags} | {row['articles']:,} | {row['cache']} | {row['rps']:,.0f} "
             f"| {row['ceiling_pct']} % | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
