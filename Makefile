@@ -76,8 +76,8 @@ messages: $(RUN_DEPS) ## Extract and compile translations
 	$(DEV_ENV) $(BIN)/python manage.py makemessages -l vi --no-obsolete --ignore=.venv --ignore=tests --ignore=bench
 	$(DEV_ENV) $(BIN)/python manage.py compilemessages -l vi --ignore=.venv
 
-bench: $(RUN_DEPS) ## Measure page render times and query counts (bench/)
-	$(BIN)/python bench/pages.py
+bench: $(RUN_DEPS) ## Load-test gunicorn + PostgreSQL with wrk (BENCH_SIZES, BENCH_DURATION; bench/README.md)
+	$(BIN)/python bench/run.py
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from imagekit import ImageSpec
+from imagekit.processors import ResizeToFit, Transpose
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 # Pillow format name -> the extension files of that format are stored with.
@@ -249,3 +251,67 @@ def thumbnail_name(source_name: str, width: int = THUMBNAIL_WIDTH) -> str:
     """Where the rendition of the stored image `source_name` lives: derived, never stored twice."""
     stem = str(PurePath(source_name).with_suffix(""))
     return f"thumbnails/{stem}-{width}.jpg"
+
+
+# --- Renditions: the same photo at a few widths, WebP with a JPEG fallback -----------------
+# Made once per photo, after the photo's transaction commits (news.services), with
+# django-imagekit's processors; pages only read the names recorded on the photo's row, so a
+# public GET never opens, checks or makes an image file.
+
+RENDITION_WIDTHS = (480, 960, 1600)  # the slots of `srcset`; never wider than the photo
+RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
+RENDITION_QUALITY = {"webp": 75, "jpg": 80}
+# Bump when the recipe changes: every photo's renditions then count as stale and the
+# `rebuild_renditions` command remakes them.
+RENDITION_VERSION = 1
+
+
+class FlattenOnWhite:
+    """A pilkit processor: transparency laid on white, every mode turned to RGB."""
+
+    def process(self, image):
+        if image.mode in {"RGBA", "LA", "P", "PA"}:
+            rgba = image.convert("RGBA")
+            flat = Image.new("RGB", rgba.size, "white")
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            return flat
+        return image.convert("RGB")
+
+
+def rendition_plan(source_width: int) -> list[tuple[int, int]]:
+    """`(slot, width)` pairs to make for a photo `source_width` pixels wide.
+
+    Each slot of RENDITION_WIDTHS is made at its width, or at the photo's own width when the
+    photo is narrower (never enlarged); slots that would repeat the same width are made once,
+    under the smallest slot's name.
+    """
+    plan, widths = [], set()
+    for slot in RENDITION_WIDTHS:
+        width = min(slot, source_width)
+        if width not in widths:
+            widths.add(width)
+            plan.append((slot, width))
+    return plan
+
+
+def rendition_name(source_name: str, slot: int, extension: str) -> str:
+    """Where one rendition of the stored image `source_name` lives (derived from its name).
+
+    The 480 JPEG is the list-page thumbnail (`thumbnail_name`), so it is never made twice.
+    """
+    stem = str(PurePath(source_name).with_suffix(""))
+    return f"thumbnails/{stem}-{slot}.{extension}"
+
+
+def make_rendition(file, *, width: int, extension: str) -> bytes:
+    """`file` resized to `width` pixels wide (never enlarged), upright, as WebP or JPEG."""
+
+    class Rendition(ImageSpec):
+        processors = [Transpose(), FlattenOnWhite(), ResizeToFit(width=width, upscale=False)]
+        format = RENDITION_FORMATS[extension]
+        options = {"quality": RENDITION_QUALITY[extension]} | (
+            {"optimize": True, "progressive": True} if extension == "jpg" else {"method": 4}
+        )
+
+    file.seek(0)
+    return Rendition(source=file).generate().read()

@@ -1,14 +1,17 @@
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import reduce
 
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, F, Prefetch, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db import connection, models
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import CleanImageField, RichTextField
@@ -28,6 +31,20 @@ class CategoryQuerySet(models.QuerySet):
     def menu(self):
         """Top-level categories shown in the site's main menu, in menu order."""
         return self.filter(show_in_menu=True, parent__isnull=True)
+
+    def menu_with_children(self) -> tuple[list["Category"], dict[int, list[int]]]:
+        """The `menu()` categories, and the ids of each one's sub-categories, in one query."""
+        menu_ids = self.menu().values("pk")
+        rows = self.filter(Q(pk__in=menu_ids) | Q(parent__in=menu_ids)).annotate(
+            in_menu=ExpressionWrapper(Q(pk__in=menu_ids), output_field=BooleanField())
+        )
+        menu, children = [], defaultdict(list)
+        for category in rows:
+            if category.in_menu:
+                menu.append(category)
+            else:
+                children[category.parent_id].append(category.pk)
+        return menu, children
 
 
 class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
@@ -140,9 +157,27 @@ class ArticleQuerySet(models.QuerySet):
         on SQLite only for ASCII letters)."""
         return self.filter(Q(title__icontains=query) | Q(summary__icontains=query))
 
-    def in_category(self, category):
-        """Articles of `category` and of its sub-categories."""
-        return self.filter(Q(category=category) | Q(category__parent=category))
+    def in_category(self, category, subcategories=None):
+        """Articles of `category` and of its sub-categories (`subcategories` when the caller
+        already has them; else they are looked up).
+
+        The articles are filtered on a literal list of category ids (no join, no OR across
+        tables), so the planner knows how many rows each has and walks the
+        (category, status, published_at, id) index in order.
+        """
+        if subcategories is None:
+            subcategories = Category.objects.filter(parent=category).values_list("pk", flat=True)
+        ids = [category.pk, *(getattr(sub, "pk", sub) for sub in subcategories)]
+        return self.filter(category_id__in=ids)
+
+    def cards(self):
+        """What an article card shows: its category with it, and not the body (the widest
+        column, which no list shows)."""
+        return self.select_related("category").defer(*CARD_DEFERRED_FIELDS)
+
+    def with_images(self):
+        """With its category and photos, in a fixed number of queries (an article's page)."""
+        return self.select_related("category").prefetch_related(images_in_order())
 
     def most_read(self, limit: int = MOST_READ_SHOWN):
         """ "Tin đọc nhiều": the public articles read most, by the flushed view counts."""
@@ -155,30 +190,43 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """With what a list needs (category, cover photo) fetched in a fixed number of queries."""
-        return self.select_related("category").prefetch_related(
-            Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
-        )
+        return self.cards().prefetch_related(images_in_order())
 
-    def latest_by_menu_category(self, per_category: int) -> list["CategorySection"]:
+    def latest_by_menu_category(
+        self, per_category: int, *, with_images: bool = True
+    ) -> list["CategorySection"]:
         """The newest public articles of each menu category (sub-categories included), in
-        menu order, in three queries whatever the number of categories."""
-        categories = list(Category.objects.menu())
-        section = Coalesce("category__parent_id", "category_id")
+        menu order, in three queries whatever the number of categories (two without their
+        photos: a caller fetching photos for several lists at once uses `prefetch_images`).
+
+        Each section's newest articles are a small `LIMIT` subquery that walks an index, so
+        the cost does not grow with the number of articles (a window over every public
+        article would read them all).
+        """
+        categories, children = Category.objects.menu_with_children()
+        if not categories:
+            return []
+        public = self.published()
+        newest = [
+            public.in_category(category, children[category.pk])
+            .order_by("-published_at", "-pk")
+            .values("pk")[:per_category]
+            for category in categories
+        ]
+        if connection.features.supports_slicing_ordering_in_compound:
+            # One `id IN (… UNION ALL …)`: the database looks each id up by primary key.
+            newest = Q(pk__in=newest[0].union(*newest[1:], all=True))
+        else:  # SQLite: no LIMIT inside UNION; OR'ed subqueries, fine at its sizes.
+            newest = reduce(operator.or_, (Q(pk__in=ids) for ids in newest))
         articles = (
-            self.published()
-            .for_listing()
-            .annotate(
-                section_id=section,
-                section_rank=Window(
-                    RowNumber(),
-                    partition_by=[section],
-                    order_by=[F("published_at").desc(), F("pk").desc()],
-                ),
-            )
-            .filter(section_id__in=[category.pk for category in categories])
-            .filter(section_rank__lte=per_category)
+            public.filter(newest)
+            .cards()
+            .annotate(section_id=Coalesce("category__parent_id", "category_id"))
             .order_by("-published_at", "-pk")
         )
+        articles = list(articles)
+        if with_images:
+            prefetch_images(articles)
         by_section = defaultdict(list)
         for article in articles:
             by_section[article.section_id].append(article)
@@ -187,6 +235,19 @@ class ArticleQuerySet(models.QuerySet):
             for category in categories
             if by_section[category.pk]
         ]
+
+
+# Columns no list or card shows; loaded on demand (one query per article) if one ever does.
+CARD_DEFERRED_FIELDS = ("body", "review_comment")
+
+
+def images_in_order() -> Prefetch:
+    return Prefetch("images", queryset=ArticleImage.objects.order_by("order", "pk"))
+
+
+def prefetch_images(articles) -> None:
+    """Fetch the photos of all `articles` (from several lists, say) in one query."""
+    prefetch_related_objects(list(articles), images_in_order())
 
 
 def public_condition(now=None) -> Q:
@@ -309,10 +370,13 @@ class Article(ContentManagedModel):
         permissions = [
             ("publish_article", "Can review, publish, schedule and unpublish any article"),
         ]
+        # In the order of `published()` lists (newest first, then by id), with the id in the
+        # index so counts and deep pages are index-only scans (see core.pagination).
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_public_idx"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_public_idx"),
             models.Index(
-                fields=["category", "status", "-published_at"], name="article_category_idx"
+                fields=["category", "status", "-published_at", "-id"],
+                name="article_category_idx",
             ),
         ]
 
@@ -433,9 +497,7 @@ class Article(ContentManagedModel):
 
     def latest_for_display(self, limit: int = LATEST_ARTICLES_SHOWN) -> list["Article"]:
         """ "Tin mới nhất": the newest public articles of the whole site, but not this one."""
-        return list(
-            Article.objects.published().select_related("category").exclude(pk=self.pk)[:limit]
-        )
+        return list(Article.objects.published().cards().exclude(pk=self.pk)[:limit])
 
     def related_for_display(self, limit: int = RELATED_ARTICLES_SHOWN) -> list["Article"]:
         """ "Tin liên quan": the chosen related articles that are public, in their order, then
@@ -446,6 +508,7 @@ class Article(ContentManagedModel):
             )
             .exclude(to_article=self)
             .select_related("to_article__category")
+            .defer(*(f"to_article__{field}" for field in CARD_DEFERRED_FIELDS))
             .order_by("order", "pk")[:limit]
         )
         chosen = [link.to_article for link in links]
@@ -455,7 +518,7 @@ class Article(ContentManagedModel):
                 Article.objects.published()
                 .filter(category_id=self.category_id)
                 .exclude(pk__in=[self.pk, *(article.pk for article in chosen)])
-                .select_related("category")[:missing]
+                .cards()[:missing]
             )
         return chosen
 
@@ -497,6 +560,10 @@ class ArticleImage(models.Model):
         blank=True,
         help_text=_("A small copy for list pages, made automatically after saving."),
     )
+    # What `news.services.refresh_renditions` made of `image`: {"version", "source",
+    # "files": [{"width", "height", "webp", "jpg"}, …]} — pages read the names from here, so
+    # they never touch the storage. Empty (or made from another source) until it has run.
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
     caption = models.CharField(_("caption"), max_length=500, blank=True)
     alt_text = models.CharField(
         _("alternative text"),
@@ -530,6 +597,37 @@ class ArticleImage(models.Model):
     def list_url(self) -> str:
         """The picture for list pages: the thumbnail once made, the photo itself until then."""
         return (self.thumbnail or self.image).url
+
+    @cached_property
+    def rendition_files(self) -> list[dict]:
+        """The renditions made of the current photo, narrowest first; [] until they are made
+        (pages then show the thumbnail or the photo itself)."""
+        if not self.image or self.renditions.get("source") != self.image.name:
+            return []
+        return sorted(self.renditions.get("files", []), key=lambda file: file["width"])
+
+    def _srcset(self, extension: str) -> str:
+        storage = self.image.storage
+        return ", ".join(
+            f"{storage.url(file[extension])} {file['width']}w" for file in self.rendition_files
+        )
+
+    @property
+    def webp_srcset(self) -> str:
+        return self._srcset("webp")
+
+    @property
+    def jpeg_srcset(self) -> str:
+        return self._srcset("jpg")
+
+    @property
+    def fallback_url(self) -> str:
+        """`src` for browsers that read neither `srcset` nor WebP: a JPEG at most 960 wide,
+        else the thumbnail or the photo."""
+        fitting = [file for file in self.rendition_files if file["width"] <= 960]
+        if fitting:
+            return self.image.storage.url(fitting[-1]["jpg"])
+        return self.list_url
 
 
 @reversion.register()

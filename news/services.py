@@ -14,12 +14,21 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from PIL import Image, ImageOps
 from reversion.errors import RevertError
+from reversion.models import Version
 
 from audit.models import AuditEntry
 from audit.services import record
 from core import pagecache
-from core.images import make_thumbnail, thumbnail_name
+from core.images import (
+    READERS,
+    RENDITION_FORMATS,
+    RENDITION_VERSION,
+    make_rendition,
+    rendition_name,
+    rendition_plan,
+)
 from core.templatetags.portal import vn_datetime
 
 from .models import PUBLISH_PERMISSION, Article, ArticleImage, Category
@@ -42,29 +51,125 @@ WORKFLOW_FIELDS = (
 )
 
 
-def refresh_thumbnail(*, image_id: int) -> None:
-    """Make the list-page thumbnail of one article photo when it is missing or stale.
+def refresh_renditions(*, image_id: int, force: bool = False) -> bool:
+    """Make the renditions (RENDITION_WIDTHS, WebP and JPEG) of one article photo when they
+    are missing or stale, and record them on every photo row showing the same file; the
+    480 JPEG is also the list-page thumbnail. Returns whether any file was written.
 
-    Runs after the photo's transaction has committed (see `news.signals`). A photo that
-    cannot be read keeps no thumbnail — list pages then show the photo itself — and the
-    failure is logged: the editor's save has already succeeded and must not turn into an error.
+    Runs after the photo's transaction has committed (see `news.signals`) and from the
+    `rebuild_renditions` command — never while a public page is being served. A photo that
+    cannot be read keeps no renditions — pages then show the photo itself — and the failure
+    is logged: the editor's save has already succeeded and must not turn into an error.
+    The files of a replaced or deleted photo are removed by `delete_photo_files`.
     """
     image = ArticleImage.objects.filter(pk=image_id).first()
     if image is None or not image.image:
-        return
-    wanted = thumbnail_name(image.image.name)
-    if image.thumbnail.name == wanted and default_storage.exists(wanted):
-        return
-    if not default_storage.exists(wanted):
+        return False
+    made = force or not renditions_are_current(image)
+    if made:
         try:
-            with image.image.open("rb") as source:
-                content = make_thumbnail(source)
+            files = make_renditions(image.image.name, storage=image.image.storage)
         except (OSError, ValueError, SyntaxError):
             logger.exception("Could not make a thumbnail of %s", image.image.name)
-            return
-        wanted = default_storage.save(wanted, ContentFile(content))
-    ArticleImage.objects.filter(pk=image_id).update(thumbnail=wanted)
-    pagecache.invalidate_all()  # update() sends no signal; list pages show the thumbnail
+            return False
+        record = {"version": RENDITION_VERSION, "source": image.image.name, "files": files}
+    else:
+        record = image.renditions
+    # Rows sharing the file (generated articles reuse a few) share its renditions.
+    updated = (
+        ArticleImage.objects.filter(image=image.image.name)
+        .exclude(renditions=record, thumbnail=record["files"][0]["jpg"])
+        .update(renditions=record, thumbnail=record["files"][0]["jpg"])
+    )
+    if updated:
+        pagecache.invalidate_all()  # update() sends no signal; pages show the renditions
+    return made
+
+
+# The name the post_save signal and older callers know.
+def refresh_thumbnail(*, image_id: int) -> None:
+    refresh_renditions(image_id=image_id)
+
+
+def renditions_are_current(image: ArticleImage) -> bool:
+    """Whether `image` records renditions of its current file, made by the current recipe,
+    that are all in the storage (this last check reads the storage: commands only)."""
+    record = image.renditions or {}
+    if record.get("source") != image.image.name or record.get("version") != RENDITION_VERSION:
+        return False
+    names = derived_file_names(record, image.thumbnail.name)
+    storage = image.image.storage
+    return bool(names) and all(storage.exists(name) for name in names)
+
+
+def make_renditions(name: str, *, storage) -> list[dict]:
+    """Write every rendition of the stored photo `name`; return what `renditions` records
+    ("files"). Files are written under names derived from the photo's, replacing older ones."""
+    with storage.open(name, "rb") as source:
+        with Image.open(source, formats=READERS) as picture:
+            width, height = ImageOps.exif_transpose(picture).size
+        files = []
+        for slot, rendition_width in rendition_plan(width):
+            entry = {"width": rendition_width, "height": round(height * rendition_width / width)}
+            for extension in RENDITION_FORMATS:
+                content = make_rendition(source, width=rendition_width, extension=extension)
+                target = rendition_name(name, slot, extension)
+                if storage.exists(target):
+                    storage.delete(target)
+                entry[extension] = storage.save(target, ContentFile(content))
+            files.append(entry)
+    return files
+
+
+def derived_file_names(record: dict, thumbnail_name_: str = "") -> list[str]:
+    """Every file a photo row names besides the photo: its renditions and thumbnail."""
+    names = [
+        file[extension]
+        for file in (record or {}).get("files", [])
+        for extension in RENDITION_FORMATS
+        if file.get(extension)
+    ]
+    if thumbnail_name_:
+        names.append(thumbnail_name_)
+    return names
+
+
+def delete_unused_files(names, *, storage=None) -> None:
+    storage = storage or default_storage
+    for name in names:
+        if name and storage.exists(name):
+            storage.delete(name)
+
+
+def delete_photo_files(*, image_name: str, renditions: dict, thumbnail: str) -> None:
+    """Remove a photo's files once no row shows it any more (after a delete or a replace).
+
+    Another photo row naming the same file (`generate_articles` reuses a few files) keeps
+    them all. The renditions and thumbnail go (they can be made again); the photo itself
+    stays while a revision names it, so that restoring that revision brings it back whole.
+    """
+    if not image_name or ArticleImage.objects.filter(image=image_name).exists():
+        return
+    delete_unused_files(derived_file_names(renditions, thumbnail))
+    named_by_revision = Version.objects.get_for_model(ArticleImage).filter(
+        serialized_data__contains=image_name
+    )
+    if not named_by_revision.exists():
+        delete_unused_files([image_name])
+
+
+def prepare_for_bulk(article: Article) -> Article:
+    """Fill what `Article.save()` would fill, for an article about to be `bulk_create()`d
+    (which skips `save()`): the publication time of a published article. Callers set a
+    unique slug themselves (`unique_slug` would cost a query per article).
+
+    Every bulk writer of articles calls this, so a column derived on save (such as a folded
+    search text) is filled here too. The body needs nothing: `RichTextField` sanitizes in
+    `get_prep_value`, which `bulk_create()` does call.
+    """
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    return article
 
 
 def _check_transition(article: Article, actor, transition) -> None:

@@ -3,9 +3,11 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.pagination import DeepPaginator
+
 from . import structured_data
 from .forms import ArticleSearchForm
-from .models import Article, Category
+from .models import Article, Category, prefetch_images
 
 HOME_LATEST_SHOWN = 8
 HOME_FEATURED_SHOWN = 4
@@ -16,13 +18,18 @@ class HomeView(TemplateView):
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
-        public = Article.objects.published().for_listing()
+        public = Article.objects.published().cards()
         featured = list(public.featured()[:HOME_FEATURED_SHOWN])
         latest = list(public.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_SHOWN])
+        sections = Article.objects.latest_by_menu_category(
+            HOME_PER_CATEGORY_SHOWN, with_images=False
+        )
+        # One query for the photos of all three lists.
+        prefetch_images([*featured, *latest, *(a for s in sections for a in s.articles)])
         return super().get_context_data(
             featured=featured,
             latest=latest,
-            category_sections=Article.objects.latest_by_menu_category(HOME_PER_CATEGORY_SHOWN),
+            category_sections=sections,
             most_read=list(Article.objects.most_read()),
             **kwargs,
         )
@@ -34,6 +41,7 @@ class ArticleListView(ListView):
     template_name = "news/article_list.html"
     context_object_name = "articles"
     paginate_by = 20
+    paginator_class = DeepPaginator
 
     def get_queryset(self):
         articles = Article.objects.published().for_listing()
@@ -50,12 +58,13 @@ class CategoryArticleListView(ArticleListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category.objects.all(), slug=self.kwargs["slug"])
-        return super().get_queryset().in_category(self.category)
+        self.subcategories = list(self.category.children.all())
+        return super().get_queryset().in_category(self.category, self.subcategories)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             category=self.category,
-            subcategories=list(self.category.children.all()),
+            subcategories=self.subcategories,
             **kwargs,
         )
 
@@ -68,7 +77,7 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         article = get_object_or_404(
-            Article.objects.with_is_public().for_listing().select_related("category__parent"),
+            Article.objects.with_is_public().with_images().select_related("category__parent"),
             slug=self.kwargs["slug"],
         )
         self.is_preview = not article.is_public

@@ -93,4 +93,4 @@ class TestRefreshThumbnail:
         content = client.get(reverse("news:article-list")).content.decode()
         assert f'src="{photo.thumbnail.url}"' in content
         article_page = client.get(article.get_absolute_url()).content.decode()
-        assert f'src="{photo.image.url}"' in article_page
+        assert f'src="{photo.image.url}"' not in article_page  # renditions, not the original
