@@ -81,7 +81,7 @@ def refresh_renditions(*, image_id: int, force: bool = False) -> bool:
         .exclude(renditions=record, thumbnail=record["files"][0]["jpg"])
         .update(renditions=record, thumbnail=record["files"][0]["jpg"])
     )
-    if updated:
+    if made or updated:
         pagecache.invalidate_all()  # update() sends no signal; pages show the renditions
     return made
 

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import AgencyLink, SiteSettings
 from news.middleware import ArticleViewCountMiddleware
 from news.models import Article, ArticleViewCount
 from news.viewcounts import buffered_counts, flush_view_counts, is_bot
@@ -41,7 +42,8 @@ def stored_views(article) -> int:
     return row.views if row else 0
 
 
-def test_reading_an_article_writes_nothing_to_the_database(reader):
+def test_reading_an_article_writes_nothing_to_the_database(reader, settings):
+    settings.PAGE_CACHE_ENABLED = False  # every read renders the page, the path with queries
     article = ArticleFactory()
     ArticleImageFactory.create_batch(2, article=article)
     ArticleFactory.create_batch(3, category=article.category)
@@ -207,3 +209,16 @@ def test_a_failing_cache_never_breaks_the_page(db, settings, caplog):
     assert response.status_code == 200
     assert response.content == b"la trang"
     assert "Could not count a read" in caplog.text
+
+
+def test_reads_answered_by_the_page_cache_are_counted_without_a_query(reader):
+    SiteSettings.load()  # as on a live site: the first read would otherwise create the row
+    AgencyLink.for_footer()
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    reader.get(url)  # rendered and cached
+    with CaptureQueriesContext(connection) as hits:
+        for _ in range(4):
+            assert reader.get(url)["X-Page-Cache"] == "hit"
+    assert len(hits) == 0
+    assert buffered_counts()[article.slug] == 5
