@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "core",
     "news",
     "indices",
+    "search",
     "audit",
     "accounts",
 ]

@@ -54,6 +54,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("chi-so/", include("indices.urls")),
+    path("tim-kiem/", include("search.urls")),
     path("", include("news.urls")),
 ]
 

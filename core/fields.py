@@ -1,6 +1,8 @@
+from django.db import models
 from django_ckeditor_5.fields import CKEditor5Field
 
 from .sanitizer import sanitize_html
+from .text import html_to_text, search_text
 
 
 class RichTextField(CKEditor5Field):
@@ -19,3 +21,56 @@ class RichTextField(CKEditor5Field):
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         return sanitize_html(value) if value else value
+
+
+class SearchTextField(models.TextField):
+    """A folded copy of another field's text, for the site search (`core.search`): its words
+    without diacritics or case, one space apart (`core.text.search_text`).
+
+    `pre_save` computes it from `source` (stripped of markup when `html`), so `save()`,
+    `bulk_create()` and the admin keep it current; a model with such fields should inherit
+    `SearchableModel`, which also keeps it current on `save(update_fields=[source, …])`.
+    `QuerySet.update()` of the source skips it — call `save()` instead.
+    """
+
+    def __init__(self, *args, source: str, html: bool = False, **kwargs):
+        self.source, self.html = source, html
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"], kwargs["html"] = self.source, self.html
+        for key, value in {"editable": False, "blank": True, "default": ""}.items():
+            if kwargs.get(key, value) == value:
+                kwargs.pop(key, None)
+        return name, path, args, kwargs
+
+    def folded(self, model_instance) -> str:
+        value = getattr(model_instance, self.source) or ""
+        return search_text(html_to_text(value) if self.html else value)
+
+    def pre_save(self, model_instance, add):
+        value = self.folded(model_instance)
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class SearchableModel(models.Model):
+    """Keeps a model's `SearchTextField`s current when it is saved with `update_fields`."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None:
+            named = set(update_fields)
+            named |= {
+                field.name
+                for field in self._meta.concrete_fields
+                if isinstance(field, SearchTextField) and field.source in named
+            }
+            update_fields = named
+        super().save(*args, update_fields=update_fields, **kwargs)

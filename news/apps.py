@@ -8,3 +8,6 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (registers the thumbnail maker)
+        from .search import register_search
+
+        register_search()
