@@ -270,6 +270,13 @@ def test_a_long_query_is_cut_to_200_characters_and_the_page_says_so(client):
     ]
 
 
+def test_only_the_first_twenty_words_are_used_and_the_page_says_so(client):
+    article("Cải cách hành chính")
+    words = "cai cach " + " ".join(f"w{number}" for number in range(30))
+    response = client.get(URL, {"q": words})
+    assert texts(response, "p", "notice") == ["Chỉ 20 từ đầu tiên được dùng để tìm."]
+
+
 def test_punctuation_only_asks_for_a_word(client):
     response = client.get(URL, {"q": "?!…"})
     assert texts(response, "p", "search-empty") == [
