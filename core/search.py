@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .fields import SearchTextField
+from .fields import RichTextField, SearchTextField
 from .text import WORD_PATTERN, fold_with_origins, html_to_text, search_words
 
 # A query is cut to this many characters, and to this many distinct words (the page says so).
@@ -56,10 +56,11 @@ class SearchType:
 
     key: str
     label: str
+    model: type[models.Model]
     public: Callable[[], models.QuerySet]
     fields: tuple[tuple[str, str], ...]  # (source field, weight), in the order of the index
     columns: dict[str, str]  # source field → its folded SearchTextField
-    html_sources: frozenset[str]
+    html_sources: frozenset[str]  # the source fields holding rich text (HTML)
     date: str | None
     snippet_from: tuple[str, ...]
     listing: Callable[[models.QuerySet], models.QuerySet] | None
@@ -67,10 +68,6 @@ class SearchType:
     in_category: Callable[[models.QuerySet, str], models.QuerySet] | None
     title: Callable[[models.Model], str]
     url: Callable[[models.Model], str]
-
-    @property
-    def model(self) -> type[models.Model]:
-        return self.public().model
 
     @property
     def tiers(self) -> list[str]:
@@ -106,7 +103,7 @@ def register(
     label,
     fields: dict[str, str],
     date: str | None = None,
-    snippet_from: Iterable[str] = (),
+    snippet_from: tuple[str, ...] = (),
     listing: Callable[[models.QuerySet], models.QuerySet] | None = None,
     categories: Callable[[], Iterable[tuple[str, str]]] | None = None,
     in_category: Callable[[models.QuerySet, str], models.QuerySet] | None = None,
@@ -142,11 +139,17 @@ def register(
         columns[source] = column.name
         if column.html:
             html_sources.add(source)
+    html_sources |= {
+        source
+        for source in snippet_from
+        if isinstance(model._meta.get_field(source), RichTextField)
+    }
     if (categories is None) != (in_category is None):
         raise ImproperlyConfigured("A category filter needs both `categories` and `in_category`.")
     search_type = SearchType(
         key=key,
         label=label,
+        model=model,
         public=public,
         fields=tuple(fields.items()),
         columns=columns,
