@@ -1,5 +1,4 @@
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
 from core import search
@@ -13,11 +12,11 @@ class SearchForm(forms.Form):
     (PostgreSQL cannot compare it), an unknown category or year is refused and ignored.
     """
 
+    # A CharField refuses NUL bytes by itself; no max_length: a long query is cut, not refused.
     q = forms.CharField(
         label=_("Search for"),
         required=False,
         strip=True,
-        validators=[ProhibitNullCharactersValidator()],
         widget=forms.TextInput(attrs={"type": "search", "maxlength": search.MAX_QUERY_LENGTH}),
     )
     chuyen_muc = forms.ChoiceField(label=_("Category"), required=False)
