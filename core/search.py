@@ -68,6 +68,7 @@ class SearchType:
     in_category: Callable[[models.QuerySet, str], models.QuerySet] | None
     title: Callable[[models.Model], str]
     url: Callable[[models.Model], str]
+    vector_column: str | None = None
 
     @property
     def tiers(self) -> list[str]:
@@ -76,21 +77,40 @@ class SearchType:
         return sorted({weight for _, weight in self.fields})
 
     def vector(self):
-        """The weighted text-search vector of the folded columns (PostgreSQL only). A GIN
-        index on this very expression serves the search (see `gin_index`)."""
-        from django.contrib.postgres.search import SearchVector
+        """The text-search vector of the folded columns (PostgreSQL only): the stored column
+        `vector_column` when the type has one (large tables), else computed per row."""
+        from django.contrib.postgres.search import SearchVector, SearchVectorField
 
+        if self.vector_column:
+            return _StoredColumn(self.vector_column, output_field=SearchVectorField())
         vectors = [
             SearchVector(self.columns[source], weight=weight, config=TEXT_SEARCH_CONFIG)
             for source, weight in self.fields
         ]
         return reduce(lambda left, right: left + right, vectors)
 
-    def gin_index(self, name: str):
-        """The PostgreSQL index a migration adds for this type (`add_postgresql_index`)."""
-        from django.contrib.postgres.indexes import GinIndex
+    def vector_sql(self, quote_name) -> str:
+        """SQL of the same weighted vector, for the generated column: each folded column's
+        words (the `simple` configuration only lower-cases) with its weight, A (title) to D."""
+        return " || ".join(
+            f"setweight(to_tsvector('{TEXT_SEARCH_CONFIG}'::regconfig, "
+            f"coalesce({quote_name(self.columns[source])}, '')), '{weight}')"
+            for source, weight in self.fields
+        )
 
-        return GinIndex(self.vector(), name=name)
+
+class _StoredColumn(models.Expression):
+    """A column of the queried table that the model does not declare: the generated
+    text-search vector that exists on PostgreSQL only (`add_postgresql_search_vector`)."""
+
+    def __init__(self, column: str, output_field):
+        super().__init__(output_field=output_field)
+        self.column = column
+
+    def as_sql(self, compiler, connection):
+        alias = next(iter(compiler.query.alias_map))  # the queried table, however aliased
+        quote = connection.ops.quote_name
+        return f"{compiler.quote_name_unless_alias(alias)}.{quote(self.column)}", []
 
 
 _registry: dict[str, SearchType] = {}
@@ -109,6 +129,7 @@ def register(
     in_category: Callable[[models.QuerySet, str], models.QuerySet] | None = None,
     title: Callable[[models.Model], str] = str,
     url: Callable[[models.Model], str] = lambda instance: instance.get_absolute_url(),
+    vector_column: str | None = None,
 ) -> SearchType:
     """Make a content type searchable.
 
@@ -123,6 +144,10 @@ def register(
       narrows the queryset; a type without them is left out when a category is chosen, and a
       type without `date` when a year is.
     - `title` / `url`: how a hit is named and where it links.
+    - `vector_column`: on PostgreSQL, the stored vector column that the type's migration added
+      with `add_postgresql_search_vector` (needed for a large table: the GIN index is on it,
+      and no row's text is parsed again at search time). Without it the vector is computed
+      for each row searched: fine for a few hundred rows.
     """
     model = public().model
     columns, html_sources = {}, set()
@@ -161,6 +186,7 @@ def register(
         in_category=in_category,
         title=title,
         url=url,
+        vector_column=vector_column,
     )
     _registry[key] = search_type
     return search_type
@@ -200,23 +226,36 @@ def fill_search_columns(app_label: str, model_name: str):
     return migrations.RunPython(forwards, migrations.RunPython.noop, elidable=False)
 
 
-def add_postgresql_index(app_label: str, model_name: str, *, key: str, name: str):
-    """A migration operation adding the GIN index that serves a registered type's search, on
-    PostgreSQL only (SQLite compares the folded columns with LIKE and has no such index).
-
-    The index is built from the registered fields (`SearchType.vector()`), the very expression
-    the search filters on, so that PostgreSQL can use it; a later change of the registered
-    fields needs a migration that drops and adds the index again."""
+def add_postgresql_search_vector(
+    app_label: str, model_name: str, *, key: str, column: str, index: str
+):
+    """A migration operation for a large registered type, on PostgreSQL only: a stored
+    generated column `column` holding the weighted text-search vector of the folded columns
+    (PostgreSQL keeps it current on every insert and update, `QuerySet.update()` included),
+    and a GIN index `index` on it. SQLite, which compares the folded columns with LIKE, gets
+    neither. The model does not declare the column: Django never reads or writes it."""
     from django.db import migrations
 
     def forwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            index = _registry[key].gin_index(name)
-            schema_editor.add_index(apps.get_model(app_label, model_name), index)
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        table = schema_editor.quote_name(apps.get_model(app_label, model_name)._meta.db_table)
+        quote = schema_editor.quote_name
+        expression = _registry[key].vector_sql(quote)
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN {quote(column)} tsvector "
+            f"GENERATED ALWAYS AS ({expression}) STORED"
+        )
+        schema_editor.execute(f"CREATE INDEX {quote(index)} ON {table} USING gin ({quote(column)})")
 
     def backwards(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(name)}")
+        if schema_editor.connection.vendor != "postgresql":
+            return
+        table = schema_editor.quote_name(apps.get_model(app_label, model_name)._meta.db_table)
+        schema_editor.execute(f"DROP INDEX IF EXISTS {schema_editor.quote_name(index)}")
+        schema_editor.execute(
+            f"ALTER TABLE {table} DROP COLUMN IF EXISTS {schema_editor.quote_name(column)}"
+        )
 
     return migrations.RunPython(forwards, backwards, elidable=False)
 

@@ -44,13 +44,16 @@ def test_postgresql_reads_the_folded_text_into_the_same_words(text):
     assert lexemes == sorted(search_words(text))
 
 
-def test_the_search_uses_the_gin_index_at_scale():
-    """5,000 public articles, one holding the word: the planner, with real statistics and
-    sequential scans allowed, answers through article_search_idx. Then, with sequential scans
-    off, the page's own query (the UNION) and /tin-tuc/'s still use the index: a query
-    expression that drifted from the indexed one could not use it at all."""
+def test_the_search_is_served_by_the_gin_index_and_parses_no_text():
+    """10,000 public articles, one holding the words. With sequential scans off, the planner
+    must answer the news list's search and the search page's own query (a UNION over the
+    registered types) through article_search_idx — impossible if the query's vector were not
+    the indexed one — and no plan parses text (`to_tsvector`) per row: the vector is stored.
+    (The other way left, the public-articles B-tree index, costs more than the GIN index at
+    this size; at 100,000 articles the planner picks the GIN index with sequential scans on
+    too: see the README.)"""
     category = CategoryFactory()
-    body = "<p>" + "Nội dung cải cách hành chính của tỉnh Lai Châu năm 2024. " * 20 + "</p>"
+    body = "<p>Nội dung cải cách hành chính của tỉnh Lai Châu năm 2024.</p>"
     Article.objects.bulk_create(
         [
             Article(
@@ -62,20 +65,22 @@ def test_the_search_uses_the_gin_index_at_scale():
                 status=Article.Status.PUBLISHED,
                 published_at=ArticleFactory.published_at.function(),
             )
-            for number in range(5000)
+            for number in range(10_000)
         ],
-        batch_size=1000,
+        batch_size=2000,
     )
     ArticleFactory(title="Tin về xuồng máy", category=category)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE news_article")
-
-    plan = Article.objects.published().search("xuong may").explain()
-    assert "article_search_idx" in plan, plan
-
-    with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
-    page_query = Search("xuong may").rows().explain()
-    assert "article_search_idx" in page_query, page_query
+
+    news_list = Article.objects.published().search("xuong may").explain()
+    page = Search("xuong may").rows().explain()
+    for plan in [news_list, page]:
+        assert "Bitmap Index Scan on article_search_idx" in plan, plan
+        assert "(search_vector @@ '''xuong'' & ''may'''::tsquery)" in plan, plan
+    assert "to_tsvector" not in news_list
+    common = Article.objects.published().search("cai cach").explain()
+    assert "to_tsvector" not in common, common
     found = Article.objects.published().search("xuong may").values_list("title", flat=True)
     assert list(found) == ["Tin về xuồng máy"]
