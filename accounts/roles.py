@@ -30,6 +30,14 @@ EDITOR_PERMISSIONS = (
     *_crud("news", "articleimage"),
     *_crud("news", "relatedarticle"),
     "news.view_category",
+    # Legal documents: editors draft them (publishing needs documents.publish_document).
+    *_crud("documents", "document"),
+    *_crud("documents", "documentfile"),
+    *_crud("documents", "articledocument"),
+    *_crud("documents", "articleattachment"),
+    "documents.view_documenttype",
+    "documents.view_issuer",
+    "documents.view_field",
 )
 
 ROLES = {
@@ -42,13 +50,15 @@ ROLES = {
             *_crud("news", "category"),
             "audit.view_auditentry",
         ),
-        app_labels=("indices",),
+        app_labels=("indices", "documents"),
     ),
     SITE_ADMIN: Role(
         SITE_ADMIN,
         (
             *_crud("auth", "user", actions=("add", "change", "view")),
             *_crud("core", "sitesettings", actions=("change", "view")),
+            *_crud("core", "agencylink"),
+            *_crud("core", "englishpage", actions=("change", "view")),
             "audit.view_auditentry",
             *_crud("axes", "accessattempt", actions=("view", "delete")),
             *_crud("axes", "accesslog", actions=("view",)),

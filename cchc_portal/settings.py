@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "core",
     "news",
     "indices",
+    "documents",
     "search",
     "audit",
     "accounts",
@@ -58,7 +59,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the request's body: refuses one over MAX_REQUEST_BODY_BYTES (413).
+    "core.request_size.RequestBodySizeMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts article reads in the cache; above any page cache, whose hits it must see.
+    "news.middleware.ArticleViewCountMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -114,6 +119,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# "Tin đọc nhiều": article reads are counted in the cache and written to the database in
+# batches: when this many are buffered, or when the oldest buffered read is this old
+# (news.viewcounts; `manage.py flush_view_counts` writes them at any time).
+VIEW_COUNT_FLUSH_VIEWS = env.int("VIEW_COUNT_FLUSH_VIEWS", default=200)
+VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=300)
+
 # Staff accounts. django-axes checks every login first: after 5 failed attempts for one username
 # from one address, that pair is refused for 15 minutes (the lockouts are listed in the admin).
 AUTHENTICATION_BACKENDS = [
@@ -168,11 +179,17 @@ STORAGES = {
         )
     },
 }
-# Uploaded images may be up to 10 MB (checked in core.images). Django does not cap the size of
-# uploaded files before they reach a view; the web server in front must cap request bodies
-# (e.g. nginx `client_max_body_size 12m`). This caps the non-file part of a request.
+# Uploaded images may be up to 10 MB (checked in core.images). The web server in front caps
+# request bodies (nginx `client_max_body_size 12m`); Django holds the same cap by itself
+# (core.request_size answers 413 above MAX_REQUEST_BODY_BYTES before reading the body).
+# DATA_UPLOAD_MAX_MEMORY_SIZE caps the non-file part of a request (400 above it); uploaded
+# files above FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file, not kept in memory.
 IMAGE_UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+MAX_REQUEST_BODY_BYTES = env.int("MAX_REQUEST_BODY_BYTES", default=12 * 1024 * 1024)
+# Legal documents and article attachments (PDF, Word, Excel, OpenDocument), in megabytes.
+DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_MB", default=10) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o644
 
 # Security headers; the HTTPS-only ones are switched on by the environment in production.

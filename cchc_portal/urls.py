@@ -7,6 +7,10 @@ from django.views.generic import TemplateView
 
 from accounts import views as account_views
 from accounts.forms import AdminLoginForm
+from core import views as core_views
+from core.sitemaps import NamedPagesSitemap
+from documents.sitemaps import DocumentSitemap
+from indices.sitemaps import IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 admin.site.site_header = _("CCHC portal administration")
@@ -50,10 +54,24 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"articles": ArticleSitemap, "categories": CategorySitemap}},
+        {
+            "sitemaps": {
+                "pages": NamedPagesSitemap(
+                    ["news:home", "news:article-list", "indices:overview", "english-page"]
+                ),
+                "articles": ArticleSitemap,
+                "categories": CategorySitemap,
+                "index-pages": IndexSitemap,
+                "rankings": RankingYearSitemap,
+                "units": UnitSitemap,
+                "documents": DocumentSitemap,
+            }
+        },
         name="sitemap",
     ),
     path("chi-so/", include("indices.urls")),
+    path("en/", core_views.english_page, name="english-page"),
+    path("van-ban/", include("documents.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include("news.urls")),
 ]

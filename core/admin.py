@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import SiteSettings
+from .models import AgencyLink, EnglishPage, SiteSettings
 
 # Scripts of an admin form with a slug prefilled from a Vietnamese name: Django's urlify.js, then
 # our fix for the letters it drops (đ, ư, ơ…). Listed in this order so that Django keeps it when
@@ -50,3 +51,32 @@ class SiteSettingsAdmin(admin.ModelAdmin):
             raise PermissionDenied
         site_settings = SiteSettings.load()
         return redirect(reverse("admin:core_sitesettings_change", args=[site_settings.pk]))
+
+
+@admin.register(AgencyLink)
+class AgencyLinkAdmin(admin.ModelAdmin):
+    list_display = ["name", "url", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "url"]
+    # An address typed without a scheme becomes https://…
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(EnglishPage)
+class EnglishPageAdmin(admin.ModelAdmin):
+    """A single record, like the site settings: the list page goes straight to it."""
+
+    fields = ["title", "description", "introduction", "structure", "contacts"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        page = EnglishPage.load()
+        return redirect(reverse("admin:core_englishpage_change", args=[page.pk]))

@@ -1,6 +1,11 @@
+from django import forms
+from django.core.files.base import ContentFile
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 from django_ckeditor_5.fields import CKEditor5Field
 
+from .files import save_to_storage
+from .images import IMAGE_ACCEPT, clean_image
 from .sanitizer import sanitize_html
 from .text import html_to_text, search_text
 
@@ -21,6 +26,57 @@ class RichTextField(CKEditor5Field):
     def get_prep_value(self, value):
         value = super().get_prep_value(value)
         return sanitize_html(value) if value else value
+
+
+class ImageUploadFormField(forms.FileField):
+    """The form side of `CleanImageField`: the upload is judged by `core.images.clean_image`
+    (only the JPEG, PNG, WebP and GIF readers ever parse it — Django's own `ImageField` form
+    field would try every reader Pillow has), and errors are shown next to the field."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.ClearableFileInput)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("accept", IMAGE_ACCEPT)
+
+    def to_python(self, data):
+        file = super().to_python(data)
+        if file is not None:
+            clean_image(file)
+        return file
+
+
+class CleanImageFieldFile(ImageFieldFile):
+    def save(self, name, content, save=True):
+        # FieldFile.save, with the write noted for clean-up should the surrounding save fail.
+        name = self.field.generate_filename(self.instance, name)
+        self.name = save_to_storage(self.storage, name, content, max_length=self.field.max_length)
+        setattr(self.instance, self.field.attname, self.name)
+        self._committed = True
+        if save:
+            self.instance.save()
+
+    save.alters_data = True
+
+
+class CleanImageField(models.ImageField):
+    """An image field that stores only re-encoded pixels (`core.images.clean_image`).
+
+    A new upload is checked by decoding it and written again by Pillow before it reaches
+    storage: EXIF and GPS data, comments and anything appended to the file are dropped. The
+    write is noted (`core.files`) so that a save failing later deletes the file again.
+    """
+
+    attr_class = CleanImageFieldFile
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageUploadFormField, **kwargs})
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            clean = clean_image(file)
+            file.save(f"image.{clean.extension}", ContentFile(clean.content), save=False)
+        return file
 
 
 class SearchTextField(models.TextField):

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from .fields import RichTextField
 
 
 class ContentManagedModel(models.Model):
@@ -90,3 +93,85 @@ class SiteSettings(models.Model):
     @classmethod
     def clear_cache(cls) -> None:
         cache.delete(cls.CACHE_KEY)
+
+
+class AgencyLinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class AgencyLink(models.Model):
+    """A link to a related agency's portal, listed in every page's footer (Decree 42, Art. 7)."""
+
+    CACHE_KEY = "core:agency-links"
+    CACHE_SECONDS = 300
+
+    name = models.CharField(_("agency name"), max_length=200)
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        validators=[URLValidator(schemes=["http", "https"])],
+        help_text=_("The full address of the portal, starting with https:// or http://."),
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("shown"), default=True)
+
+    objects = AgencyLinkQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("agency link")
+        verbose_name_plural = _("links to agencies' portals")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return self.url
+
+    @classmethod
+    def for_footer(cls) -> list["AgencyLink"]:
+        """The shown links, in order: cached, cleared when a link is saved or deleted."""
+        links = cache.get(cls.CACHE_KEY)
+        if links is None:
+            links = list(cls.objects.active())
+            cache.set(cls.CACHE_KEY, links, timeout=cls.CACHE_SECONDS)
+        return links
+
+    @classmethod
+    def clear_cache(cls) -> None:
+        cache.delete(cls.CACHE_KEY)
+
+
+class EnglishPage(models.Model):
+    """The one English page (`/en/`): the office, its structure, address and contacts."""
+
+    title = models.CharField(
+        _("title"), max_length=200, default="Administrative Reform Portal of Lai Chau Province"
+    )
+    description = models.CharField(
+        _("short description"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence in English, shown by search engines."),
+    )
+    introduction = RichTextField(_("introduction"), blank=True)
+    structure = RichTextField(_("organisation and structure"), blank=True)
+    contacts = RichTextField(_("address and contacts"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("English page")
+        verbose_name_plural = _("English page")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("english-page")
+
+    @classmethod
+    def load(cls) -> "EnglishPage":
+        """The page's record, created with defaults on first use."""
+        return cls.objects.order_by("pk").first() or cls.objects.create()

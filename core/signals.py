@@ -2,7 +2,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import SiteSettings
+from .models import AgencyLink, SiteSettings
 
 
 @receiver([post_save, post_delete], sender=SiteSettings)
@@ -11,3 +11,9 @@ def clear_site_settings_cache(**kwargs):
     # old row while the transaction was open does not keep it.
     SiteSettings.clear_cache()
     transaction.on_commit(SiteSettings.clear_cache)
+
+
+@receiver([post_save, post_delete], sender=AgencyLink)
+def clear_agency_links_cache(**kwargs):
+    AgencyLink.clear_cache()
+    transaction.on_commit(AgencyLink.clear_cache)

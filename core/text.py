@@ -41,6 +41,16 @@ def unique_slug(instance, source: str, *, field_name: str = "slug") -> str:
     return candidate
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab, newline and carriage return; lone
+# surrogates; U+FFFE, U+FFFF). A staff member can paste them into a plain-text field.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(value: str) -> str:
+    """`value` without the characters XML 1.0 cannot hold, for feeds and other XML."""
+    return _NOT_IN_XML.sub("", value)
+
+
 # ----------------------------------------------------------------------------------------------
 # Folding for search: "Cải CÁCH Đường" and "cai cach duong" are the same words to a reader.
 
@@ -67,19 +77,30 @@ class _FoldTable(dict):
 _FOLD_TABLE = _FoldTable()
 
 
-def fold(text: str) -> str:
-    """Text as search compares it: case folded, diacritics removed, đ → d, character by
-    character (so that positions can be mapped back, see `fold_with_origins`).
+def fold_characters(text: str) -> str:
+    """Each character of `text` folded: case folded, diacritics removed, đ → d (so that
+    positions can be mapped back, see `fold_with_origins`).
 
-    >>> fold("Cải cách HÀNH CHÍNH – Điện Biên")
-    'cai cach hanh chinh – dien bien'
+    >>> fold_characters("Cải  CÁCH")
+    'cai  cach'
     """
     return text.translate(_FOLD_TABLE)
 
 
+def fold(value: str) -> str:
+    """Text for accent-insensitive matching: no diacritics, đ → d, lower case, single spaces.
+
+    >>> fold("Kế hoạch CẢI CÁCH  Đề án")
+    'ke hoach cai cach de an'
+    >>> fold("Cải cách HÀNH CHÍNH – Điện Biên")
+    'cai cach hanh chinh – dien bien'
+    """
+    return " ".join(fold_characters(value or "").split())
+
+
 def fold_with_origins(text: str) -> tuple[str, list[int]]:
-    """`fold(text)` and, for each of its characters, the index of the character of `text` it
-    came from (a character may fold to several, "ß" → "ss", or to none, a combining mark)."""
+    """`fold_characters(text)` and, for each of its characters, the index of the character of
+    `text` it came from (a character may fold to several, "ß" → "ss", or to none, a mark)."""
     pieces, origins = [], []
     for index, char in enumerate(text):
         folded = _FOLD_TABLE[ord(char)]

@@ -1,8 +1,10 @@
+import logging
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,6 +17,7 @@ from reversion.admin import VersionAdmin
 from audit.models import AuditEntry
 from audit.services import record
 from core.admin import VIETNAMESE_SLUG_JS, ContentManagedAdminMixin, NulSafeSearchMixin
+from core.files import discard_stored_files_on_error
 from core.forms import PrefilledSlugFormMixin
 from core.templatetags.portal import vn_datetime
 
@@ -29,6 +32,7 @@ from .services import (
     unpublish_articles,
 )
 
+logger = logging.getLogger(__name__)
 Transition = Article.Transition
 
 
@@ -51,6 +55,9 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
         help_text=_("Needed when you return the article: what should the author change?"),
     )
     transition = None
+    # Set when saving this very POST failed once (a storage or database error): the form is
+    # shown again with this message, and nothing is saved.
+    save_error = None
 
     class Meta:
         model = Article
@@ -59,6 +66,8 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if self.save_error:
+            raise ValidationError(self.save_error, code="save_failed")
         transition = self.transition
         if transition is None:
             return cleaned_data
@@ -242,7 +251,49 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        return type(form.__name__, (form,), {"transition": self.requested_transition(request)})
+        return type(
+            form.__name__,
+            (form,),
+            {
+                "transition": self.requested_transition(request),
+                "save_error": getattr(request, "article_save_error", None),
+            },
+        )
+
+    # Saving: the article, its photos and related links, its revision and audit entries are
+    # one transaction (django-reversion's, around Django's own). When any step fails — a
+    # photo that cannot be written, a database error — everything is rolled back, the photos
+    # already written are deleted again, and the form comes back with the reason.
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return self._save_atomically(super().add_view, request, form_url, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return self._save_atomically(
+            super().change_view, request, object_id, form_url, extra_context
+        )
+
+    def _save_atomically(self, view, request, *args):
+        if request.method != "POST":
+            return view(request, *args)
+        try:
+            with discard_stored_files_on_error():
+                return view(request, *args)
+        except OSError:
+            logger.exception("Saving an article failed: storage error")
+            request.article_save_error = _(
+                "The article was not saved: a photo could not be stored (the media folder is "
+                "full or cannot be written). Nothing was changed; please tell the site "
+                "administrator."
+            )
+        except DatabaseError:
+            logger.exception("Saving an article failed: database error")
+            request.article_save_error = _(
+                "The article was not saved because of a database error. Nothing was changed; "
+                "please try again."
+            )
+        # The same POST again: the form refuses it with the message and is shown as sent.
+        return view(request, *args)
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj if obj is not None else Article(created_by=request.user)

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import search as site_search
-from core.fields import RichTextField, SearchableModel, SearchTextField
+from core.fields import CleanImageField, RichTextField, SearchableModel, SearchTextField
 from core.htmlblocks import split_top_level_blocks
 from core.images import generated_image_path, validate_image_file
 from core.models import ContentManagedModel
@@ -20,6 +20,9 @@ from core.text import unique_slug
 
 RELATED_ARTICLES_SHOWN = 5
 LATEST_ARTICLES_SHOWN = 5
+MOST_READ_SHOWN = 5
+# Addresses under /tin-tuc/ that are not articles (news/urls.py).
+RESERVED_ARTICLE_SLUGS = {"rss", "atom"}
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -132,6 +135,15 @@ class ArticleQuerySet(models.QuerySet):
     def in_category(self, category):
         """Articles of `category` and of its sub-categories."""
         return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def most_read(self, limit: int = MOST_READ_SHOWN):
+        """ "Tin đọc nhiều": the public articles read most, by the flushed view counts."""
+        return (
+            self.published()
+            .filter(view_count__views__gt=0)
+            .select_related("category")
+            .order_by("-view_count__views", "-published_at", "-pk")[:limit]
+        )
 
     def for_listing(self):
         """With what a list needs (category, cover photo) fetched in a fixed number of queries."""
@@ -376,6 +388,10 @@ class Article(SearchableModel, ContentManagedModel):
         return images[0] if images else None
 
     def clean(self):
+        if self.slug in RESERVED_ARTICLE_SLUGS:
+            raise ValidationError(
+                {"slug": _("“%(slug)s” is the address of another page.") % {"slug": self.slug}}
+            )
         if not self.pk:
             return
         stored = Article.objects.filter(pk=self.pk).only("slug", "status").first()
@@ -387,6 +403,8 @@ class Article(SearchableModel, ContentManagedModel):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
+            if self.slug in RESERVED_ARTICLE_SLUGS:  # an article titled "RSS"
+                self.slug = unique_slug(self, f"{self.title} 2")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -462,7 +480,7 @@ class ArticleImage(models.Model):
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="images"
     )
-    image = models.ImageField(
+    image = CleanImageField(
         _("image"),
         upload_to=article_image_upload_to,
         validators=[validate_image_file],
@@ -548,3 +566,30 @@ class RelatedArticle(models.Model):
     def clean(self):
         if self.from_article_id and self.from_article_id == self.to_article_id:
             raise ValidationError({"to_article": _("An article cannot be related to itself.")})
+
+
+class ArticleViewCount(models.Model):
+    """How many times an article was read, written in batches by `news.viewcounts`.
+
+    A table of its own rather than a column of Article: saving an article in the admin (a
+    form loaded before a flush) or restoring a revision must not put an old count back, and
+    revisions should not record reads.
+    """
+
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="view_count",
+    )
+    views = models.PositiveBigIntegerField(_("views"), default=0)
+
+    class Meta:
+        verbose_name = _("view count")
+        verbose_name_plural = _("view counts")
+        ordering = ["-views"]
+        indexes = [models.Index(fields=["-views"], name="article_views_idx")]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.views}"

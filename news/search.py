@@ -20,5 +20,5 @@ def register_search():
         in_category=lambda articles, slug: articles.in_category(
             Category.objects.filter(slug=slug)[:1]
         ),
-        vector_column="search_vector",  # PostgreSQL only: news/migrations/0003
+        vector_column="search_vector",  # PostgreSQL only: news/migrations/0005
     )

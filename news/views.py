@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from . import structured_data
 from .forms import ArticleSearchForm
 from .models import Article, Category
 
@@ -22,6 +23,7 @@ class HomeView(TemplateView):
             featured=featured,
             latest=latest,
             category_sections=Article.objects.latest_by_menu_category(HOME_PER_CATEGORY_SHOWN),
+            most_read=list(Article.objects.most_read()),
             **kwargs,
         )
 
@@ -83,6 +85,13 @@ class ArticleDetailView(DetailView):
             is_preview=self.is_preview,
             related_articles=article.related_for_display(),
             latest_articles=article.latest_for_display(),
+            most_read=list(Article.objects.most_read()),
+            structured_data=[]
+            if self.is_preview
+            else [
+                structured_data.news_article(article, self.request),
+                structured_data.breadcrumb_list(article, self.request),
+            ],
             **kwargs,
         )
 

@@ -22,6 +22,9 @@ def article_form(category, **overrides):
         "published_at_1": "",
         **inline_management("images", 0),
         **inline_management("related_links", 0),
+        # Inlines that the documents app adds to the article admin.
+        **inline_management("document_links", 0),
+        **inline_management("attachments", 0),
     }
     data.update(overrides)
     return data

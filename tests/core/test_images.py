@@ -87,7 +87,6 @@ def test_a_png_named_jpg_is_accepted_as_png():
     "content",
     [
         "Đây là văn bản, không phải ảnh.".encode(),
-        b"",
         b"<?php system($_GET['c']); ?>",
         b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
     ],

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from core.models import SiteSettings
+from core.models import AgencyLink, SiteSettings
 from news.models import Article
 from tests.factories import (
     ArticleFactory,
@@ -56,9 +56,10 @@ class TestHome:
             ]:
                 ArticleImageFactory.create_batch(count, article=article)
         SiteSettings.load()  # the footer's record exists and is cached, as on a live site
+        AgencyLink.for_footer()  # so are the footer's links
         # site settings (cached) + featured, latest, their images, menu, sections and images,
-        # and the box of the latest index results
-        with django_assert_max_num_queries(9):
+        # the box of the latest index results, and the most read
+        with django_assert_max_num_queries(10):
             response = client.get(reverse("news:home"))
         assert response.status_code == 200
 
@@ -110,6 +111,7 @@ class TestArticleList:
         for article in ArticleFactory.create_batch(count):
             ArticleImageFactory.create_batch(3, article=article)
         SiteSettings.load()
+        AgencyLink.for_footer()
         with django_assert_max_num_queries(5):
             assert client.get(reverse("news:article-list")).status_code == 200
 
@@ -219,8 +221,10 @@ class TestArticlePage:
             RelatedArticleFactory(from_article=article, to_article=other)
         ArticleFactory.create_batch(count)
         SiteSettings.load()
-        # article + its images, related links, fill-in, latest, menu, announced index results
-        with django_assert_max_num_queries(7):
+        AgencyLink.for_footer()
+        # article + its images, related links, fill-in, latest, menu, announced index results,
+        # most read, and the documents app's related documents and attachments
+        with django_assert_max_num_queries(10):
             assert client.get(article.get_absolute_url()).status_code == 200
 
 

@@ -7,7 +7,12 @@ from django.utils.translation import gettext as _
 
 # Each app with demo content adds its loader here: a function taking no arguments that writes
 # its rows idempotently and returns {label: tally}, where str(tally) reads well in a summary.
-DEMO_LOADERS = ("news.demo.load", "indices.demo.load")
+DEMO_LOADERS = (
+    "core.demo_content.load",
+    "news.demo.load",
+    "indices.demo.load",
+    "documents.demo.load",
+)
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0002_workflow'),
+        ('news', '0004_merge_view_counts_reencoded_images'),
     ]
 
     operations = [
