@@ -83,7 +83,8 @@ class SearchTextField(models.TextField):
     """A folded copy of another field's text, for the site search (`core.search`): its words
     without diacritics or case, one space apart (`core.text.search_text`).
 
-    `pre_save` computes it from `source` (stripped of markup when `html`), so `save()`,
+    `pre_save` computes it from `source` — a field, or a method returning text — (stripped of
+    markup when `html`), so `save()`,
     `bulk_create()` and the admin keep it current; a model with such fields should inherit
     `SearchableModel`, which also keeps it current on `save(update_fields=[source, …])`.
     `QuerySet.update()` of the source skips it — call `save()` instead.
@@ -105,7 +106,8 @@ class SearchTextField(models.TextField):
         return name, path, args, kwargs
 
     def folded(self, model_instance) -> str:
-        value = getattr(model_instance, self.source) or ""
+        value = getattr(model_instance, self.source)
+        value = (value() if callable(value) else value) or ""  # a field, or a method
         return search_text(html_to_text(value) if self.html else value)
 
     def pre_save(self, model_instance, add):
@@ -126,7 +128,9 @@ class SearchableModel(models.Model):
             named |= {
                 field.name
                 for field in self._meta.concrete_fields
-                if isinstance(field, SearchTextField) and field.source in named
+                if isinstance(field, SearchTextField)
+                # A method source may read anything: refreshed on every save.
+                and (field.source in named or callable(getattr(self, field.source)))
             }
             update_fields = named
         super().save(*args, update_fields=update_fields, **kwargs)

@@ -212,9 +212,18 @@ def fill_search_columns(app_label: str, model_name: str):
     def forwards(apps, schema_editor):
         model = apps.get_model(app_label, model_name)
         columns = [f for f in model._meta.concrete_fields if isinstance(f, SearchTextField)]
+        sources = {column.source for column in columns}
         rows = model._default_manager.using(schema_editor.connection.alias).order_by("pk")
+        if not rows.exists():
+            return
+        if not sources <= {field.name for field in model._meta.concrete_fields}:
+            # A method source is code the historical model lacks: use the model's own class.
+            from django.apps import apps as current_apps
+
+            model = current_apps.get_model(app_label, model_name)
+            rows, sources = model._default_manager.using(rows.db).order_by("pk"), set()
         batch = []
-        for row in rows.only("pk", *{column.source for column in columns}).iterator(500):
+        for row in (rows.only("pk", *sources) if sources else rows).iterator(500):
             for column in columns:
                 setattr(row, column.attname, column.folded(row))
             batch.append(row)
@@ -333,6 +342,11 @@ class Hit:
     @property
     def label(self):
         return self.kind.label
+
+    @property
+    def has_time(self) -> bool:
+        """A publication time (news) rather than a day (a document's date of issue)."""
+        return isinstance(self.date, datetime)
 
 
 @dataclass

@@ -8,3 +8,6 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (processes uploaded files after commit)
+        from .search import register_search
+
+        register_search()

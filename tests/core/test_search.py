@@ -121,7 +121,7 @@ class TestFoldedColumns:
 
 class TestRegistry:
     def test_the_apps_registered_news_indices_and_units(self):
-        assert [t.key for t in search.registered()] == ["news", "index", "unit"]
+        assert [t.key for t in search.registered()] == ["news", "index", "unit", "documents"]
         news = search.type_for_model(Article)
         assert news.columns == {
             "title": "search_title",

@@ -320,7 +320,8 @@ def test_query_count_does_not_grow_with_the_hits(client, django_assert_num_queri
     UnitFactory(name="Ban báo cáo tổng hợp")
     SiteSettings.load()
     client.get(URL, {"q": "bao cao tong hop"})  # warm the caches (site settings)
-    # menu, category and year choices, count, one page of rows, one query per kind shown
-    with django_assert_num_queries(8):
+    # menu, categories, year bounds of news and documents, count, a page of rows, then one
+    # query per kind shown (news, index, unit)
+    with django_assert_num_queries(9):
         response = client.get(URL, {"q": "bao cao tong hop"})
     assert len(hit_titles(response)) == count + 2
