@@ -14,12 +14,14 @@ when **every** word is a whole word of some searched field.
 
 - SQLite (and any other database): `LIKE '% word %'` on the folded columns.
 - PostgreSQL: full-text search with the `simple` configuration (no stemming, no stop words) on
-  the same folded columns, weighted A/B/C, which a GIN expression index serves (see the README,
-  "Site search"). The folded text holds only words and single spaces, so PostgreSQL's parser
-  reads exactly the words Python wrote: both databases give the same results.
+  the same folded columns, weighted A/B/C: for a large table a stored generated `tsvector`
+  column with a GIN index (`add_postgresql_search_vector`, see the README, "Site search"),
+  for a small one the vector computed per row. The folded text holds only words and single
+  spaces, so PostgreSQL's parser reads exactly the words Python wrote: both databases give the
+  same results.
 
 Hits are ranked by tier — every word in the A fields, else in the A and B fields, else anywhere
-— then newer first.
+(computed with LIKE on the short A and B columns only) — then newer first.
 """
 
 import unicodedata
