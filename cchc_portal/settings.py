@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "news",
     "indices",
     "documents",
+    "search",
     "audit",
     "accounts",
     "dashboard",

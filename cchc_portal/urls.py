@@ -77,6 +77,7 @@ urlpatterns = [
     path("chi-so/", include("indices.urls")),
     path("en/", core_views.english_page, name="english-page"),
     path("van-ban/", include("documents.urls")),
+    path("tim-kiem/", include("search.urls")),
     path("", include("news.urls")),
 ]
 

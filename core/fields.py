@@ -7,6 +7,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from .files import save_to_storage
 from .images import IMAGE_ACCEPT, clean_image
 from .sanitizer import sanitize_html, validate_uploaded_images
+from .text import html_to_text, search_text
 
 
 class RichTextField(CKEditor5Field):
@@ -78,3 +79,60 @@ class CleanImageField(models.ImageField):
             clean = clean_image(file)
             file.save(f"image.{clean.extension}", ContentFile(clean.content), save=False)
         return file
+
+
+class SearchTextField(models.TextField):
+    """A folded copy of another field's text, for the site search (`core.search`): its words
+    without diacritics or case, one space apart (`core.text.search_text`).
+
+    `pre_save` computes it from `source` — a field, or a method returning text — (stripped of
+    markup when `html`), so `save()`,
+    `bulk_create()` and the admin keep it current; a model with such fields should inherit
+    `SearchableModel`, which also keeps it current on `save(update_fields=[source, …])`.
+    `QuerySet.update()` of the source skips it — call `save()` instead.
+    """
+
+    def __init__(self, *args, source: str, html: bool = False, **kwargs):
+        self.source, self.html = source, html
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"], kwargs["html"] = self.source, self.html
+        for key, value in {"editable": False, "blank": True, "default": ""}.items():
+            if kwargs.get(key, value) == value:
+                kwargs.pop(key, None)
+        return name, path, args, kwargs
+
+    def folded(self, model_instance) -> str:
+        value = getattr(model_instance, self.source)
+        value = (value() if callable(value) else value) or ""  # a field, or a method
+        return search_text(html_to_text(value) if self.html else value)
+
+    def pre_save(self, model_instance, add):
+        value = self.folded(model_instance)
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class SearchableModel(models.Model):
+    """Keeps a model's `SearchTextField`s current when it is saved with `update_fields`."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is not None:
+            named = set(update_fields)
+            named |= {
+                field.name
+                for field in self._meta.concrete_fields
+                if isinstance(field, SearchTextField)
+                # A method source may read anything: refreshed on every save.
+                and (field.source in named or callable(getattr(self, field.source)))
+            }
+            update_fields = named
+        super().save(*args, update_fields=update_fields, **kwargs)

@@ -19,8 +19,10 @@ class DocumentsConfig(AppConfig):
             Field,
             Issuer,
         )
+        from .search import register_search
 
         pagecache.watch(
             Document, DocumentFile, DocumentType, Issuer, Field, ArticleDocument, ArticleAttachment
         )
         pagecache.changes_at(Document.objects.next_validity_change)
+        register_search()

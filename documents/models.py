@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import SearchableModel, SearchTextField
 from core.models import ContentManagedModel
 from core.text import fold, unique_slug, vietnamese_slugify
 
@@ -124,8 +125,9 @@ class DocumentQuerySet(models.QuerySet):
         return timezone.make_aware(datetime.combine(day, time.min))
 
 
-@reversion.register(follow=("files",))
-class Document(ContentManagedModel):
+# The folded search columns are derived from the text: revisions need not keep them.
+@reversion.register(follow=("files",), exclude=("search_number", "search_summary", "search_body"))
+class Document(SearchableModel, ContentManagedModel):
     """A legal or guiding document. Its validity is derived (`with_validity`, `validity`)."""
 
     class Status(models.TextChoices):
@@ -183,6 +185,10 @@ class Document(ContentManagedModel):
         _("sample data"), default=False, help_text=_("Invented for the demo, not a real document.")
     )
     search_text = models.TextField(_("search text"), blank=True, editable=False)
+    # Folded words for the site search (core.search), kept current on save.
+    search_number = SearchTextField(source="number")
+    search_summary = SearchTextField(source="summary")
+    search_body = SearchTextField(source="searchable_text")  # type, issuer, signer, files
 
     objects = DocumentQuerySet.as_manager()
 

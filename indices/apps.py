@@ -18,7 +18,9 @@ class IndicesConfig(AppConfig):
             Unit,
             UnitResult,
         )
+        from .search import register_search
 
         pagecache.watch(
             Index, Component, ProvinceResult, ComponentResult, Unit, UnitResult, GradeThresholds
         )
+        register_search()

@@ -11,6 +11,8 @@ class NewsConfig(AppConfig):
 
         from . import signals  # noqa: F401  (registers the thumbnail maker)
         from .models import Article, ArticleImage, Category, RelatedArticle
+        from .search import register_search
 
         pagecache.watch(Article, ArticleImage, RelatedArticle, Category)
         pagecache.changes_at(Article.objects.next_publication_time)
+        register_search()

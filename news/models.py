@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import CleanImageField, RichTextField
+from core import search as site_search
+from core.fields import CleanImageField, RichTextField, SearchableModel, SearchTextField
 from core.htmlblocks import split_top_level_blocks
 from core.images import generated_image_path, validate_image_file
 from core.models import ContentManagedModel
@@ -153,9 +154,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
 
     def search(self, query: str):
-        """Articles whose title or summary contains `query` (case-insensitive on PostgreSQL;
-        on SQLite only for ASCII letters)."""
-        return self.filter(Q(title__icontains=query) | Q(summary__icontains=query))
+        """Articles holding every word of `query` in their title, summary or body, whatever
+        the case and diacritics (đ = d), title matches first, then newer first: the site
+        search's own matching (`core.search`)."""
+        return site_search.matching(self, site_search.Search(query).words)
 
     def in_category(self, category, subcategories=None):
         """Articles of `category` and of its sub-categories (`subcategories` when the caller
@@ -262,8 +264,11 @@ def public_condition(now=None) -> Q:
 PUBLISH_PERMISSION = "news.publish_article"
 
 
-@reversion.register(follow=("images", "related_links"))
-class Article(ContentManagedModel):
+# The folded search columns are derived from the text: revisions need not keep them.
+@reversion.register(
+    follow=("images", "related_links"), exclude=("search_title", "search_summary", "search_body")
+)
+class Article(SearchableModel, ContentManagedModel):
     """A news article. Its status moves only through the workflow services (news.services):
 
     draft → pending (submitted) → published (scheduled while `published_at` is in the future)
@@ -346,6 +351,10 @@ class Article(ContentManagedModel):
         related_name="+",
         help_text=_("The publisher who last returned, published or unpublished the article."),
     )
+    # Folded copies of the text for the site search (core.search), kept current on save.
+    search_title = SearchTextField(source="title")
+    search_summary = SearchTextField(source="summary")
+    search_body = SearchTextField(source="body", html=True)
     review_comment = models.TextField(
         _("comment from the publisher"),
         blank=True,

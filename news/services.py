@@ -163,9 +163,10 @@ def prepare_for_bulk(article: Article) -> Article:
     (which skips `save()`): the publication time of a published article. Callers set a
     unique slug themselves (`unique_slug` would cost a query per article).
 
-    Every bulk writer of articles calls this, so a column derived on save (such as a folded
-    search text) is filled here too. The body needs nothing: `RichTextField` sanitizes in
-    `get_prep_value`, which `bulk_create()` does call.
+    Every bulk writer of articles calls this, so anything else derived on save belongs here
+    too. The body and the folded search columns need nothing: `RichTextField` sanitizes in
+    `get_prep_value` and `SearchTextField` folds in `pre_save`, both of which `bulk_create()`
+    calls.
     """
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()

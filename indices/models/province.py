@@ -10,6 +10,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import SearchableModel, SearchTextField
 from core.text import unique_slug
 
 from .changes import RankChange, rank_change
@@ -22,7 +23,7 @@ SCORE_DIGITS = {"max_digits": 6, "decimal_places": 2}
 RESERVED_INDEX_SLUGS = {"xep-hang", "don-vi"}
 
 
-class Index(models.Model):
+class Index(SearchableModel):
     class ScoreUnit(models.TextChoices):
         POINTS = "points", _("points")
         PERCENT = "percent", _("percent")
@@ -57,6 +58,9 @@ class Index(models.Model):
         _("maximum score"), **SCORE_DIGITS, validators=[MinValueValidator(Decimal("0.01"))]
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # Folded copies for the site search (core.search), kept current on save.
+    search_name = SearchTextField(source="name")
+    search_abbreviation = SearchTextField(source="abbreviation")
 
     class Meta:
         verbose_name = _("index")

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.fields import SearchableModel, SearchTextField
 from core.text import unique_slug
 
 from .changes import RankChange, rank_change
@@ -17,7 +18,7 @@ from .results import YearlyResult, YearlyResultQuerySet, percent_field
 from .years import FIRST_YEAR, validate_year
 
 
-class Unit(models.Model):
+class Unit(SearchableModel):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Departments and agencies")
         DISTRICT = "district", _("District-level people's committees")
@@ -40,6 +41,8 @@ class Unit(models.Model):
         ),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # A folded copy for the site search (core.search), kept current on save.
+    search_name = SearchTextField(source="name")
 
     class Meta:
         verbose_name = _("unit")

@@ -25,6 +25,7 @@ PAGES = [
     ("ranking", "/chi-so/xep-hang/2018/"),
     ("unit", "/chi-so/don-vi/ban-quan-ly-khu-kinh-te-cua-khau-ma-lu-thang/"),
     ("admin-login", "/quan-tri/login/"),
+    ("search", "/tim-kiem/?q=cai+cach+hanh+chinh"),
     ("english", "/en/"),
     ("documents", "/van-ban/"),
     ("document", "/van-ban/15-kh-ubnd/"),

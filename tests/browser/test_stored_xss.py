@@ -183,7 +183,11 @@ def test_no_stored_payload_runs_on_any_public_page(browser_context, live_server,
             if element.tag == "description" and "<" in (element.text or ""):
                 failures.append(f"{address}: markup in a description: {element.text[:60]!r}")
 
-    searches = [f"/tin-tuc/?q={quote(p.text)}" for p in PAYLOADS[::SEARCH_EVERY]]
+    searches = [
+        f"{path}?q={quote(p.text)}"
+        for path in ("/tim-kiem/", "/tin-tuc/")
+        for p in PAYLOADS[::SEARCH_EVERY]
+    ]
     page = browser_context.new_page()
     page.set_default_timeout(15_000)
     dialogs = []

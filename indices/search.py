@@ -1,0 +1,24 @@
+"""How the reform indices and the units join the site search (`core.search`), by name."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import search
+
+from .models import Index, Unit
+
+
+def register_search():
+    search.register(
+        Index.objects.all,  # every index is public
+        key="index",
+        label=_("Index"),
+        fields={"name": "A", "abbreviation": "A"},
+        snippet_from=("description",),
+        title=lambda index: f"{index.name} ({index.abbreviation})",
+    )
+    search.register(
+        Unit.objects.all,  # every unit is public, active or not (its past results stay)
+        key="unit",
+        label=_("Unit"),
+        fields={"name": "A"},
+    )

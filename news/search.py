@@ -1,0 +1,24 @@
+"""How news articles join the site search (`core.search`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core import search
+
+from .models import Article, Category
+
+
+def register_search():
+    search.register(
+        Article.objects.published,
+        key="news",
+        label=_("News"),
+        fields={"title": "A", "summary": "B", "body": "C"},
+        date="published_at",
+        snippet_from=("summary", "body"),
+        listing=lambda articles: articles.select_related("category"),
+        categories=lambda: [(category.slug, str(category)) for category in Category.objects.all()],
+        in_category=lambda articles, slug: articles.in_category(
+            Category.objects.filter(slug=slug)[:1]
+        ),
+        vector_column="search_vector",  # PostgreSQL only: news/migrations/0005
+    )
