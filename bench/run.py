@@ -47,7 +47,7 @@ DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 # The site search: `/tim-kiem/?q=…` once the search branch is merged; the news list's own
 # search until then. One line to switch.
-SEARCH_URL = os.environ.get("BENCH_SEARCH_URL", "/tin-tuc/?q=c%E1%BA%A3i+c%C3%A1ch")  # "cải cách"
+SEARCH_URL = os.environ.get("BENCH_SEARCH_URL", "/tim-kiem/?q=c%E1%BA%A3i+c%C3%A1ch")  # "cải cách"
 PAGE_CACHE_AVAILABLE = None  # found after django.setup()
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
@@ -64,6 +64,8 @@ SERVER_ENV = {
     "REDIS_URL": REDIS_URL,
     # Persistent database connections, as a production deployment would keep them.
     "CONN_MAX_AGE": "60",
+    # Plain http on the loopback (a production server has TLS in front): no redirect to https.
+    "HTTPS": "0",
 }
 os.environ.update(SERVER_ENV)
 
