@@ -17,11 +17,12 @@ from .models import (
     GradeThresholds,
     Index,
     ProvinceResult,
+    ProvinceTarget,
     Unit,
     UnitResult,
     parse_year,
 )
-from .resources import ProvinceResultResource, UnitResultResource
+from .resources import ProvinceResultResource, ProvinceTargetResource, UnitResultResource
 
 # Decimal fields accept the Vietnamese decimal comma ("86,50") as well as a point, and show
 # values with a comma; a localized field is a text input, as browsers refuse a comma in
@@ -219,6 +220,26 @@ class ProvinceResultAdmin(
     def change_display(self, obj):
         change = obj.change
         return change.label if change else "—"
+
+
+@admin.register(ProvinceTarget)
+class ProvinceTargetAdmin(
+    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+):
+    resource_classes = [ProvinceTargetResource]
+    formfield_overrides = LOCALIZED_DECIMALS
+    list_display = ["index", "year", "score", "rank", "article", "is_sample"]
+    list_display_links = ["index", "year"]
+    list_filter = ["index", YearFilter, "is_sample"]
+    list_select_related = ["index", "article"]
+    search_fields = ["note"]
+    autocomplete_fields = ["article"]
+    readonly_fields = RECORD_HISTORY_FIELDS
+    fieldsets = [
+        (None, {"fields": ["index", "year", "score", "rank"]}),
+        (None, {"fields": ["article", "note", "is_sample"]}),
+        RECORD_HISTORY_FIELDSET,
+    ]
 
 
 # ----------------------------------------------------------------------------------------------

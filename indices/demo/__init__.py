@@ -19,6 +19,7 @@ from indices.models import (
     GradeThresholds,
     Index,
     ProvinceResult,
+    ProvinceTarget,
     Unit,
     UnitResult,
 )
@@ -31,6 +32,7 @@ from .content import (
     PROVINCE_RESULTS,
     PUBLISHED_UNIT_SCORES_2018,
     PUBLISHED_YEAR,
+    TARGETS,
     UNITS,
 )
 
@@ -41,7 +43,7 @@ __all__ = ["load"]
 def load() -> dict[str, Tally]:
     """Write the indices demo content; return a tally per kind of row (label → Tally)."""
     indices, components, results, component_results = Tally(), Tally(), Tally(), Tally()
-    units, unit_results, thresholds = Tally(), Tally(), Tally()
+    units, unit_results, thresholds, targets = Tally(), Tally(), Tally(), Tally()
     by_code = load_indices(indices=INDICES, tally=indices)
     parts = load_components(indices=INDICES, stored=by_code, tally=components)
     load_province_results(
@@ -51,12 +53,14 @@ def load() -> dict[str, Tally]:
         tally=results,
         component_tally=component_results,
     )
+    load_targets(targets=TARGETS, stored=by_code, tally=targets)
     load_units(units=UNITS, tally=units, result_tally=unit_results)
     load_grade_thresholds(rows=GRADE_THRESHOLDS, tally=thresholds)
     return {
         _("Indices"): indices,
         _("Index components"): components,
         _("Province results"): results,
+        _("Province targets"): targets,
         _("Component results"): component_results,
         _("Assessed units"): units,
         _("Unit results"): unit_results,
@@ -110,8 +114,13 @@ def load_province_results(
     *, results, stored: dict[str, Index], components, tally: Tally, component_tally: Tally
 ) -> None:
     # The news loader runs first in `load_demo`; without it the results simply have no link.
-    article = Article.objects.filter(slug=CONFERENCE_SLUG).first()
+    slugs = {CONFERENCE_SLUG} | {demo.article for demo in results if demo.article}
+    articles = {article.slug: article for article in Article.objects.filter(slug__in=slugs)}
     for demo in results:
+        if demo.article:
+            article = articles.get(demo.article)
+        else:
+            article = articles.get(CONFERENCE_SLUG) if demo.announced else None
         result = sync_row(
             ProvinceResult,
             lookup={"index": stored[demo.code], "year": demo.year},
@@ -119,7 +128,7 @@ def load_province_results(
                 "score": demo.score,
                 "rank": demo.rank,
                 "provinces_ranked": DEFAULT_PROVINCES_RANKED,
-                "article": article if demo.announced else None,
+                "article": article,
                 "note": demo.note,
                 "is_sample": demo.is_sample,
             },
@@ -141,6 +150,16 @@ def load_province_results(
                 values={"score": score, "is_sample": True},
                 tally=component_tally,
             )
+
+
+def load_targets(*, targets, stored: dict[str, Index], tally: Tally) -> None:
+    for demo in targets:
+        sync_row(
+            ProvinceTarget,
+            lookup={"index": stored[demo.code], "year": demo.year},
+            values={"score": demo.score, "rank": demo.rank, "is_sample": True},
+            tally=tally,
+        )
 
 
 def load_units(*, units, tally: Tally, result_tally: Tally) -> None:

@@ -10,8 +10,9 @@ Figures come in two kinds, kept apart here so that nobody mixes them up:
 
 Invented figures must not contradict the published ones: in 2018 Sở Tài chính stays the best
 department and Sở Y tế the lowest, huyện Mường Tè the best district and huyện Phong Thổ the
-lowest. No figure after 2018 is loaded: 2018 is the latest year the demo knows, and a 2019
-spreadsheet import is what the admin demo shows.
+lowest. After 2018 the demo knows only the 2022 official results of the four indices
+(`../shared/brief/indices.md`), linked to the two 2022 announcement articles: 2019–2021 are
+years without data, shown as gaps, and a 2019 spreadsheet import is what the admin demo shows.
 """
 
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class DemoResult:
     components: tuple[Decimal, ...] = ()
     announced: bool = False
     note: str = ""
+    #: The slug of another announcing article (the 2022 results), when not the conference.
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,10 @@ INDICES = (
     ),
 )
 
+# The news demo's articles that announced the 2022 results.
+ARTICLE_2022_PAR = "chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24"
+ARTICLE_2022_PAPI = "chi-so-papi-va-pci-nam-2022-cua-tinh"
+
 RANK_FROM_CHANGE_NOTE = (
     "Năm 2017 chỉ có thứ hạng: thứ hạng này suy ra từ mức tăng, giảm bậc được công bố cùng "
     "kết quả năm 2018."
@@ -277,6 +284,31 @@ PROVINCE_RESULTS = (
             "8.51", "6.74", "6.08", "7.25", "5.92", "5.66", "5.58", "5.63", "5.85", "6.30"
         ),
     ),
+    # 2022: the official results as reported in the press; no breakdown is loaded.
+    DemoResult("PAR_INDEX", 2022, D("86.29"), 24, is_sample=False, article=ARTICLE_2022_PAR),
+    DemoResult("SIPAS", 2022, D("79.34"), 35, is_sample=False, article=ARTICLE_2022_PAR),
+    DemoResult("PAPI", 2022, D("42.69"), 27, is_sample=False, article=ARTICLE_2022_PAPI),
+    DemoResult("PCI", 2022, D("62.05"), 57, is_sample=False, article=ARTICLE_2022_PAPI),
+)
+
+
+@dataclass(frozen=True)
+class DemoTarget:
+    """The province's target on one index for one year (invented: always sample data)."""
+
+    code: str
+    year: int
+    score: Decimal | None
+    rank: int | None
+
+
+# Invented 2022 targets, so the overview shows targets met and missed; the real ones are set
+# each year in the province's reform plan and entered by staff.
+TARGETS = (
+    DemoTarget("PAR_INDEX", 2022, D("85.00"), 30),
+    DemoTarget("SIPAS", 2022, D("80.00"), 30),
+    DemoTarget("PAPI", 2022, D("44.00"), 25),
+    DemoTarget("PCI", 2022, D("63.00"), 50),
 )
 
 DEPARTMENT = "department"

@@ -14,6 +14,7 @@ from .province import (
     Index,
     ProvinceResult,
 )
+from .targets import ProvinceTarget, TargetCheck, rank_check, score_check
 from .units import Grade, GradeLookup, GradeThresholds, Unit, UnitResult
 from .years import FIRST_YEAR, latest_allowed_year, parse_year, validate_year
 
@@ -27,11 +28,15 @@ __all__ = [
     "GradeThresholds",
     "Index",
     "ProvinceResult",
+    "ProvinceTarget",
     "RankChange",
+    "TargetCheck",
     "Unit",
     "UnitResult",
     "latest_allowed_year",
     "parse_year",
     "rank_change",
+    "rank_check",
+    "score_check",
     "validate_year",
 ]
