@@ -18,6 +18,7 @@ from .models import (
     Index,
     ProvinceResult,
     ProvinceTarget,
+    Responsibility,
     Unit,
     UnitResult,
     parse_year,
@@ -240,6 +241,32 @@ class ProvinceTargetAdmin(
         (None, {"fields": ["article", "note", "is_sample"]}),
         RECORD_HISTORY_FIELDSET,
     ]
+
+
+class ResponsibilityComponentField(forms.ModelChoiceField):
+    def label_from_instance(self, component):
+        return f"{component.index.abbreviation} · {component.name}"
+
+
+@admin.register(Responsibility)
+class ResponsibilityAdmin(admin.ModelAdmin):
+    list_display = ["component", "index", "year", "unit", "role", "is_sample"]
+    list_display_links = ["component"]
+    list_filter = ["component__index", "year", "role", "is_sample"]
+    list_select_related = ["component__index", "unit"]
+    search_fields = ["component__name", "unit__name"]
+    autocomplete_fields = ["unit"]
+    fields = ["component", "year", "unit", "role", "is_sample"]
+
+    @admin.display(description=_("index"), ordering="component__index__order")
+    def index(self, obj):
+        return obj.component.index
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "component":
+            kwargs["queryset"] = Component.objects.select_related("index")
+            kwargs["form_class"] = ResponsibilityComponentField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -6,7 +6,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import charts, tables
-from .models import ComponentResult, Index, ProvinceResult, Unit, UnitResult, parse_year
+from .models import (
+    ComponentResult,
+    Index,
+    ProvinceResult,
+    Unit,
+    UnitResult,
+    components_led_by,
+    parse_year,
+    weakest,
+    weakest_of_latest_year,
+    with_lead,
+)
 from .tables import contains_sample_data
 
 # Unit kinds as they appear in addresses.
@@ -48,13 +59,16 @@ def data_response(table: tables.Table, fmt: str):
 
 def overview(request):
     results = list(ProvinceResult.objects.latest_per_index())
+    weakest_components = weakest_of_latest_year()
     return TemplateResponse(
         request,
         "indices/overview.html",
         {
             "results": results,
+            "weakest_components": weakest_components,
             "unit_years": UnitResult.objects.years(),
-            "has_sample_data": contains_sample_data(results),
+            "has_sample_data": contains_sample_data(results, weakest_components)
+            or any(item.lead_is_sample for item in weakest_components),
         },
     )
 
@@ -83,7 +97,7 @@ def index_detail(request, slug):
             )
     else:
         selected = ProvinceResult.objects.latest_with_breakdown(results)
-    breakdown = list(ComponentResult.objects.breakdown(selected)) if selected else []
+    breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
     return TemplateResponse(
         request,
         "indices/index_detail.html",
@@ -95,7 +109,9 @@ def index_detail(request, slug):
             "score_chart": charts.index_score_chart(index, results),
             "rank_chart": charts.index_rank_chart(index, results),
             "component_chart": charts.components_chart(selected, breakdown),
-            "has_sample_data": contains_sample_data(results, breakdown),
+            "weakest_components": weakest(breakdown),
+            "has_sample_data": contains_sample_data(results, breakdown)
+            or any(item.lead_is_sample for item in breakdown),
         },
     )
 
@@ -169,15 +185,18 @@ def ranking_data(request, year, kind_slug, fmt):
 def unit_detail(request, slug):
     unit = get_object_or_404(Unit, slug=slug)
     results = UnitResult.objects.history(unit)
+    led = components_led_by(unit)
     return TemplateResponse(
         request,
         "indices/unit_detail.html",
         {
             "unit": unit,
             "results": results,
+            "led_components": led,
             "score_chart": charts.unit_score_chart(unit, results),
             "rank_chart": charts.unit_rank_chart(unit, results),
-            "has_sample_data": contains_sample_data(results),
+            "has_sample_data": contains_sample_data(results)
+            or any(c.latest_is_sample or c.lead_is_sample for c in led),
         },
     )
 

@@ -20,6 +20,7 @@ from indices.models import (
     Index,
     ProvinceResult,
     ProvinceTarget,
+    Responsibility,
     Unit,
     UnitResult,
 )
@@ -32,6 +33,8 @@ from .content import (
     PROVINCE_RESULTS,
     PUBLISHED_UNIT_SCORES_2018,
     PUBLISHED_YEAR,
+    RESPONSIBILITIES,
+    RESPONSIBILITY_YEAR,
     TARGETS,
     UNITS,
 )
@@ -44,6 +47,7 @@ def load() -> dict[str, Tally]:
     """Write the indices demo content; return a tally per kind of row (label → Tally)."""
     indices, components, results, component_results = Tally(), Tally(), Tally(), Tally()
     units, unit_results, thresholds, targets = Tally(), Tally(), Tally(), Tally()
+    responsibilities = Tally()
     by_code = load_indices(indices=INDICES, tally=indices)
     parts = load_components(indices=INDICES, stored=by_code, tally=components)
     load_province_results(
@@ -56,6 +60,9 @@ def load() -> dict[str, Tally]:
     load_targets(targets=TARGETS, stored=by_code, tally=targets)
     load_units(units=UNITS, tally=units, result_tally=unit_results)
     load_grade_thresholds(rows=GRADE_THRESHOLDS, tally=thresholds)
+    load_responsibilities(
+        assignments=RESPONSIBILITIES, year=RESPONSIBILITY_YEAR, tally=responsibilities
+    )
     return {
         _("Indices"): indices,
         _("Index components"): components,
@@ -65,6 +72,7 @@ def load() -> dict[str, Tally]:
         _("Assessed units"): units,
         _("Unit results"): unit_results,
         _("Grade thresholds"): thresholds,
+        _("Responsibilities for components"): responsibilities,
     }
 
 
@@ -190,3 +198,19 @@ def load_grade_thresholds(*, rows, tally: Tally) -> None:
     for row in rows:
         values = {name: value for name, value in row.items() if name != "year"}
         sync_row(GradeThresholds, lookup={"year": row["year"]}, values=values, tally=tally)
+
+
+def load_responsibilities(*, assignments, year: int, tally: Tally) -> None:
+    units = {unit.name: unit for unit in Unit.objects.all()}
+    for code, rows in assignments.items():
+        components = {c.name: c for c in Component.objects.filter(index__code=code)}
+        for name, lead, supporting in rows:
+            roles = [(lead, Responsibility.Role.LEAD)]
+            roles += [(unit, Responsibility.Role.SUPPORT) for unit in supporting]
+            for unit_name, role in roles:
+                sync_row(
+                    Responsibility,
+                    lookup={"component": components[name], "year": year, "unit": units[unit_name]},
+                    values={"role": role, "is_sample": True},
+                    tally=tally,
+                )

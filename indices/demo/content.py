@@ -314,6 +314,52 @@ TARGETS = (
 DEPARTMENT = "department"
 DISTRICT = "district"
 
+# Who leads (and supports) each component, for 2018, the latest year with a breakdown.
+# Invented (the province's real assignment is in its yearly reform plan): always sample data.
+# {index code: [(component name, lead unit, (supporting units, …)), …]}
+RESPONSIBILITY_YEAR = 2018
+RESPONSIBILITIES = {
+    "PAR_INDEX": [
+        ("Chỉ đạo, điều hành cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+        ("Văn bản quy phạm pháp luật", "Sở Tư pháp", ()),
+        ("Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+        ("Cải cách tổ chức bộ máy", "Sở Nội vụ", ()),
+        ("Đội ngũ cán bộ, công chức, viên chức", "Sở Nội vụ", ()),
+        ("Đổi mới cơ chế tài chính", "Sở Tài chính", ("Sở Kế hoạch và Đầu tư",)),
+        ("Hiện đại hóa hành chính", "Sở Thông tin và Truyền thông", ("Sở Khoa học và Công nghệ",)),
+        ("Tác động của cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+    ],
+    "SIPAS": [
+        ("Tiếp cận dịch vụ", "Văn phòng UBND tỉnh", ()),
+        ("Thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+        ("Công chức trực tiếp giải quyết công việc", "Sở Nội vụ", ()),
+        ("Kết quả dịch vụ", "Văn phòng UBND tỉnh", ()),
+        ("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", "Thanh tra tỉnh", ()),
+    ],
+    "PAPI": [
+        ("Tham gia của người dân ở cấp cơ sở", "Sở Nội vụ", ()),
+        ("Công khai, minh bạch trong việc ra quyết định", "Sở Nội vụ", ()),
+        ("Trách nhiệm giải trình với người dân", "Thanh tra tỉnh", ()),
+        ("Kiểm soát tham nhũng trong khu vực công", "Thanh tra tỉnh", ()),
+        ("Thủ tục hành chính công", "Văn phòng UBND tỉnh", ()),
+        ("Cung ứng dịch vụ công", "Sở Y tế", ("Sở Giáo dục và Đào tạo",)),
+        ("Quản trị môi trường", "Sở Tài nguyên và Môi trường", ()),
+        ("Quản trị điện tử", "Sở Thông tin và Truyền thông", ()),
+    ],
+    "PCI": [
+        ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
+        ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ()),
+        ("Tính minh bạch", "Văn phòng UBND tỉnh", ()),
+        ("Chi phí thời gian", "Sở Kế hoạch và Đầu tư", ()),
+        ("Chi phí không chính thức", "Thanh tra tỉnh", ()),
+        ("Cạnh tranh bình đẳng", "Sở Kế hoạch và Đầu tư", ()),
+        ("Tính năng động", "Sở Kế hoạch và Đầu tư", ()),
+        ("Chính sách hỗ trợ doanh nghiệp", "Sở Kế hoạch và Đầu tư", ("Sở Công Thương",)),
+        ("Đào tạo lao động", "Sở Lao động – Thương binh và Xã hội", ()),
+        ("Thiết chế pháp lý", "Sở Tư pháp", ()),
+    ],
+}
+
 # The 2018 unit scores that were published (the 2018 results conference).
 PUBLISHED_UNIT_SCORES_2018 = {
     "Sở Tài chính": D("86.50"),

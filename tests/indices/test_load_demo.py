@@ -18,8 +18,10 @@ from indices.models import (
     Index,
     ProvinceResult,
     ProvinceTarget,
+    Responsibility,
     Unit,
     UnitResult,
+    weakest_of_latest_year,
 )
 from news.demo import CONFERENCE_SLUG
 
@@ -28,6 +30,7 @@ MODELS = [
     Component,
     ProvinceResult,
     ProvinceTarget,
+    Responsibility,
     ComponentResult,
     Unit,
     UnitResult,
@@ -113,6 +116,8 @@ def test_a_second_run_creates_and_changes_nothing(demo):
         "UnitResult": 28 * 3,
         "GradeThresholds": 1,
         "ProvinceTarget": 4,
+        # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units.
+        "Responsibility": 31 + 8,
     }
 
 
@@ -338,3 +343,12 @@ def test_the_2022_targets_are_sample_and_show_met_and_missed(demo):
         ("PAPI", False, D("-1.31"), False),
         ("PCI", False, D("-0.95"), False),
     ]
+
+
+def test_every_2018_component_has_a_sample_lead_unit(demo):
+    assert not Responsibility.objects.filter(is_sample=False).exists()
+    for component in Component.objects.for_year(2018):
+        assert component.responsibilities.filter(year=2018, role="lead").count() == 1, component
+    # The overview's three weakest components all name their lead unit.
+    weakest = weakest_of_latest_year()
+    assert len(weakest) == 3 and all(item.lead_name for item in weakest)
