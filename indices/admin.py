@@ -275,10 +275,12 @@ class ResponsibilityAdmin(admin.ModelAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "is_active", "order"]
+    list_display = ["name", "kind", "is_active", "end_year", "successor", "order"]
     list_editable = ["is_active", "order"]
     list_filter = ["kind", "is_active"]
+    list_select_related = ["successor"]
     search_fields = ["name", "slug"]
+    autocomplete_fields = ["successor"]
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:

@@ -183,7 +183,7 @@ def ranking_data(request, year, kind_slug, fmt):
 
 
 def unit_detail(request, slug):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = get_object_or_404(Unit.objects.select_related("successor"), slug=slug)
     results = UnitResult.objects.history(unit)
     led = components_led_by(unit)
     return TemplateResponse(
@@ -193,6 +193,7 @@ def unit_detail(request, slug):
             "unit": unit,
             "results": results,
             "led_components": led,
+            "predecessors": list(unit.predecessors.order_by("name")),
             "score_chart": charts.unit_score_chart(unit, results),
             "rank_chart": charts.unit_rank_chart(unit, results),
             "has_sample_data": contains_sample_data(results)

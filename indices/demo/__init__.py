@@ -177,7 +177,12 @@ def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
         unit = sync_row(
             Unit,
             lookup={"name": demo.name},
-            values={"kind": demo.kind, "is_active": demo.is_active, "order": orders[demo.kind]},
+            values={
+                "kind": demo.kind,
+                "is_active": demo.is_active,
+                "end_year": demo.end_year,
+                "order": orders[demo.kind],
+            },
             tally=tally,
         )
         scores = {year: (score, True) for year, score in demo.sample_scores.items()}

@@ -68,6 +68,7 @@ class DemoUnit:
     kind: str
     is_active: bool
     sample_scores: dict[int, Decimal] = field(default_factory=dict)
+    end_year: int | None = None
 
 
 INDICES = (
@@ -313,6 +314,8 @@ TARGETS = (
 
 DEPARTMENT = "department"
 DISTRICT = "district"
+# The district level was abolished on 1 July 2025 (`../shared/brief/indices.md`).
+DISTRICTS_LAST_YEAR = 2025
 
 # Who leads (and supports) each component, for 2018, the latest year with a breakdown.
 # Invented (the province's real assignment is in its yearly reform plan): always sample data.
@@ -380,6 +383,7 @@ def _unit(name, kind, scores: tuple[str, ...], *, years=(2016, 2017, 2018)) -> D
         kind=kind,
         # The district level was abolished on 1 July 2025; its results stay as history.
         is_active=kind == DEPARTMENT,
+        end_year=None if kind == DEPARTMENT else DISTRICTS_LAST_YEAR,
         sample_scores={year: D(score) for year, score in zip(years, scores, strict=True)},
     )
 

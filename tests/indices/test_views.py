@@ -184,8 +184,9 @@ class TestIndexDetail:
         response = client.get("/chi-so/par-index/?nam=2018")
 
         assert table_rows(response, "PAR INDEX 2018: các thành phần") == [
-            ["Chỉ đạo, điều hành", "7,50", "10", "75,00 %"],
-            ["Văn bản QPPL", "4,25", "10", "42,50 %"],
+            # No lead unit assigned: the last column says so.
+            ["Chỉ đạo, điều hành", "7,50", "10", "75,00 %", "chưa phân công"],
+            ["Văn bản QPPL", "4,25", "10", "42,50 %", "chưa phân công"],
         ]
         bar_chart = parse(response.content).find_all("svg")[2]
         assert [t.text() for t in bar_chart.find_all("text", class_="chart__value")] == [
@@ -601,6 +602,6 @@ class TestQueryBudgets:
             "/chi-so/par-index/": 7,
             "/chi-so/par-index/?nam=2018": 6,
             "/chi-so/xep-hang/2018/": 6,
-            "/chi-so/don-vi/{unit}/": 7,  # + the components the unit leads
+            "/chi-so/don-vi/{unit}/": 8,  # + the components it leads, + its predecessors
         }
         assert {page: small[page] for page in budgets} == budgets
