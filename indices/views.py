@@ -205,3 +205,69 @@ def unit_detail(request, slug):
 def unit_data(request, slug, fmt):
     unit = get_object_or_404(Unit, slug=slug)
     return data_response(tables.unit_table(unit, UnitResult.objects.history(unit)), fmt)
+
+
+# ----------------------------------------------------------------------------------------------
+# Side by side: two units, or two years of one unit
+
+COMPARE_UNIT = "don-vi"
+COMPARE_YEAR = "nam"
+
+
+def compare(request):
+    """`/chi-so/so-sanh/?don-vi=a&don-vi=b` (two units over the years) or
+    `?don-vi=a&nam=2017&nam=2018` (two years of one unit). Anything else shows the form, with
+    a message for what could not be read; never an error page."""
+    units = list(Unit.objects.order_by("kind", "order", "name"))
+    by_slug = {unit.slug: unit for unit in units}
+    slugs = [slug for slug in request.GET.getlist(COMPARE_UNIT) if slug][:2]
+    chosen = [by_slug[slug] for slug in slugs if slug in by_slug]
+    errors = []
+    if len(chosen) != len(slugs):
+        errors.append(_("A unit in the address does not exist; choose it from the list."))
+    raw_years = [value for value in request.GET.getlist(COMPARE_YEAR) if value][:2]
+    years = [parse_year(value) for value in raw_years]
+    if None in years:
+        errors.append(_("A year must be written with four digits, e.g. 2018."))
+        years = []
+    context = {
+        "units": units,
+        "chosen": chosen,
+        "chosen_years": years,
+        "errors": errors,
+        "columns": [],
+        "rows": [],
+    }
+    if len(chosen) == 2 and not errors:
+        histories = [UnitResult.objects.history(unit) for unit in chosen]
+        context.update(_two_units(chosen, histories))
+    elif len(chosen) == 1 and len(years) == 2 and not errors:
+        history = {r.year: r for r in UnitResult.objects.history(chosen[0])}
+        context.update(_two_years(chosen[0], history, years))
+    return TemplateResponse(request, "indices/compare.html", context)
+
+
+def _two_units(chosen, histories):
+    by_year = [{r.year: r for r in history} for history in histories]
+    years = sorted(set().union(*by_year), reverse=True)
+    return {
+        "columns": [unit.name for unit in chosen],
+        "rows": [(str(year), [rows.get(year) for rows in by_year]) for year in years],
+        "charts": [
+            chart
+            for unit, history in zip(chosen, histories, strict=True)
+            for chart in (charts.unit_score_chart(unit, history),)
+            if chart
+        ],
+        "has_sample_data": any(contains_sample_data(h) for h in histories),
+    }
+
+
+def _two_years(unit, history, years):
+    results = [history.get(year) for year in years]
+    return {
+        "columns": [str(year) for year in years],
+        "rows": [(unit.name, results)],
+        "charts": [charts.unit_score_chart(unit, list(history.values()))] if history else [],
+        "has_sample_data": contains_sample_data([r for r in results if r]),
+    }

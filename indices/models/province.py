@@ -19,7 +19,7 @@ from .years import FIRST_YEAR, validate_year
 DEFAULT_PROVINCES_RANKED = 63
 SCORE_DIGITS = {"max_digits": 6, "decimal_places": 2}
 # Addresses under /chi-so/ that an index's slug must not take (see indices/urls.py).
-RESERVED_INDEX_SLUGS = {"xep-hang", "don-vi"}
+RESERVED_INDEX_SLUGS = {"xep-hang", "don-vi", "so-sanh"}
 
 
 class Index(models.Model):
