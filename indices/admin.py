@@ -17,11 +17,13 @@ from .models import (
     GradeThresholds,
     Index,
     ProvinceResult,
+    ProvinceTarget,
+    Responsibility,
     Unit,
     UnitResult,
     parse_year,
 )
-from .resources import ProvinceResultResource, UnitResultResource
+from .resources import ProvinceResultResource, ProvinceTargetResource, UnitResultResource
 
 # Decimal fields accept the Vietnamese decimal comma ("86,50") as well as a point, and show
 # values with a comma; a localized field is a text input, as browsers refuse a comma in
@@ -221,16 +223,64 @@ class ProvinceResultAdmin(
         return change.label if change else "—"
 
 
+@admin.register(ProvinceTarget)
+class ProvinceTargetAdmin(
+    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+):
+    resource_classes = [ProvinceTargetResource]
+    formfield_overrides = LOCALIZED_DECIMALS
+    list_display = ["index", "year", "score", "rank", "article", "is_sample"]
+    list_display_links = ["index", "year"]
+    list_filter = ["index", YearFilter, "is_sample"]
+    list_select_related = ["index", "article"]
+    search_fields = ["note"]
+    autocomplete_fields = ["article"]
+    readonly_fields = RECORD_HISTORY_FIELDS
+    fieldsets = [
+        (None, {"fields": ["index", "year", "score", "rank"]}),
+        (None, {"fields": ["article", "note", "is_sample"]}),
+        RECORD_HISTORY_FIELDSET,
+    ]
+
+
+class ResponsibilityComponentField(forms.ModelChoiceField):
+    def label_from_instance(self, component):
+        return f"{component.index.abbreviation} · {component.name}"
+
+
+@admin.register(Responsibility)
+class ResponsibilityAdmin(admin.ModelAdmin):
+    list_display = ["component", "index", "year", "unit", "role", "is_sample"]
+    list_display_links = ["component"]
+    list_filter = ["component__index", "year", "role", "is_sample"]
+    list_select_related = ["component__index", "unit"]
+    search_fields = ["component__name", "unit__name"]
+    autocomplete_fields = ["unit"]
+    fields = ["component", "year", "unit", "role", "is_sample"]
+
+    @admin.display(description=_("index"), ordering="component__index__order")
+    def index(self, obj):
+        return obj.component.index
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "component":
+            kwargs["queryset"] = Component.objects.select_related("index")
+            kwargs["form_class"] = ResponsibilityComponentField
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 # ----------------------------------------------------------------------------------------------
 # Units and their yearly results
 
 
 @admin.register(Unit)
 class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
-    list_display = ["name", "kind", "is_active", "order"]
+    list_display = ["name", "kind", "is_active", "end_year", "successor", "order"]
     list_editable = ["is_active", "order"]
     list_filter = ["kind", "is_active"]
+    list_select_related = ["successor"]
     search_fields = ["name", "slug"]
+    autocomplete_fields = ["successor"]
     prepopulated_fields = {"slug": ["name"]}
 
     class Media:

@@ -15,12 +15,22 @@ class IndicesConfig(AppConfig):
             GradeThresholds,
             Index,
             ProvinceResult,
+            ProvinceTarget,
+            Responsibility,
             Unit,
             UnitResult,
         )
         from .search import register_search
 
         pagecache.watch(
-            Index, Component, ProvinceResult, ComponentResult, Unit, UnitResult, GradeThresholds
+            Index,
+            Component,
+            ProvinceResult,
+            ComponentResult,
+            ProvinceTarget,
+            Responsibility,
+            Unit,
+            UnitResult,
+            GradeThresholds,
         )
         register_search()

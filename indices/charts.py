@@ -109,6 +109,7 @@ class LineLayout:
     height: int
     points: list[LinePoint] = field(default_factory=list)
     segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
+    targets: list[LinePoint] = field(default_factory=list)  # a marker at each year's target
     ticks: list[Tick] = field(default_factory=list)
     plot_left: str = ""
     plot_right: str = ""
@@ -136,13 +137,14 @@ class LineChart:
     layouts: list[LineLayout] = field(default_factory=list)  # wide first
     has_values: bool = False
     has_sample_data: bool = False
+    has_targets: bool = False
 
     @property
     def is_empty(self) -> bool:
         return not self.has_values
 
 
-def _line_layout(frame, values, *, low, high, inverted, decimal_places) -> LineLayout:
+def _line_layout(frame, values, *, low, high, inverted, decimal_places, targets) -> LineLayout:
     height = frame.line_height
     layout = LineLayout(
         frame=frame,
@@ -210,6 +212,17 @@ def _line_layout(frame, values, *, low, high, inverted, decimal_places) -> LineL
         )
     if len(run) > 1:
         layout.segments.append(" ".join(run))
+    for position, (label, _value, _is_sample) in enumerate(values):
+        target = targets.get(label)
+        if target is not None:
+            layout.targets.append(
+                LinePoint(
+                    x=_coord(frame.margin_left + slot * (position + 0.5)),
+                    y=_coord(y_of(target)),
+                    label=label,
+                    value_label=display_number(target, decimal_places),
+                )
+            )
     return layout
 
 
@@ -223,13 +236,16 @@ def line_chart(
     high,
     inverted: bool = False,
     decimal_places: int = 2,
+    targets: dict[str, Decimal | int] | None = None,
 ) -> LineChart:
     """A line over `values` ((x label, value or None, is sample) in order), in each frame.
 
     The y axis runs from `low` to `high`; `inverted` puts `low` at the top (for ranks, where 1
-    is best). A missing value breaks the line rather than bridging the gap.
+    is best). A missing value breaks the line rather than bridging the gap. `targets` (x label
+    → value) are drawn as a marker in their year's slot.
     """
     low, high = Decimal(low), Decimal(high)
+    targets = targets or {}
     return LineChart(
         chart_id=chart_id,
         title=title,
@@ -242,10 +258,12 @@ def line_chart(
                 high=high,
                 inverted=inverted,
                 decimal_places=decimal_places,
+                targets=targets,
             )
             for frame in FRAMES
         ],
         has_values=bool(values),
+        has_targets=bool(targets),
         has_sample_data=any(is_sample and value is not None for _, value, is_sample in values),
     )
 
@@ -359,6 +377,23 @@ def bar_chart(
 # The charts of the index pages, from the rows each page shows
 
 
+def by_year(results, value_of) -> list[tuple[str, Decimal | int | None, bool]]:
+    """One chart value per calendar year from the first result to the last (oldest first):
+    a year without a result is a gap (None), so the line breaks there instead of running
+    straight from 2018 to 2022 as if the years between had been measured."""
+    if not results:
+        return []
+    by = {result.year: result for result in results}
+    values = []
+    for year in range(min(by), max(by) + 1):
+        result = by.get(year)
+        if result is None:
+            values.append((str(year), None, False))
+        else:
+            values.append((str(year), value_of(result), result.is_sample))
+    return values
+
+
 def index_score_chart(index, results) -> LineChart | None:
     if not any(result.score is not None for result in results):
         return None
@@ -368,9 +403,10 @@ def index_score_chart(index, results) -> LineChart | None:
         title=_("%(index)s score by year") % {"index": index.abbreviation},
         description=_("Score out of %(maximum)s %(unit)s, one point per year.")
         % {"maximum": display_number(index.maximum_score, 0), "unit": unit},
-        values=[(str(r.year), r.score, r.is_sample) for r in results],
+        values=by_year(results, lambda r: r.score),
         low=0,
         high=index.maximum_score,
+        targets={str(r.year): r.target_score for r in results if r.target_score is not None},
     )
 
 
@@ -383,11 +419,16 @@ def index_rank_chart(index, results) -> LineChart | None:
         title=_("%(index)s rank by year") % {"index": index.abbreviation},
         description=_("Rank among %(count)d provinces; higher on the chart is better.")
         % {"count": provinces},
-        values=[(str(r.year), r.rank, r.is_sample) for r in results],
+        values=by_year(results, lambda r: r.rank),
         low=1,
         high=provinces,
         inverted=True,
         decimal_places=0,
+        targets={
+            str(r.year): r.target_rank
+            for r in results
+            if getattr(r, "target_rank", None) is not None
+        },
     )
 
 
@@ -426,7 +467,7 @@ def unit_score_chart(unit, results) -> LineChart | None:
         chart_id=f"chart-unit-score-{unit.slug}",
         title=_("%(unit)s: score by year") % {"unit": unit.name},
         description=_("Score in percent in the province's yearly assessment."),
-        values=[(str(r.year), r.score, r.is_sample) for r in results],
+        values=by_year(results, lambda r: r.score),
         low=0,
         high=100,
     )
@@ -439,7 +480,7 @@ def unit_rank_chart(unit, results) -> LineChart | None:
         chart_id=f"chart-unit-rank-{unit.slug}",
         title=_("%(unit)s: rank by year") % {"unit": unit.name},
         description=_("Rank among units of the same kind; higher is better."),
-        values=[(str(r.year), r.rank, r.is_sample) for r in results],
+        values=by_year(results, lambda r: r.rank),
         low=1,
         high=max(r.ranked_count for r in results),
         inverted=True,

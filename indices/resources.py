@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 
-from .models import ProvinceResult, UnitResult
+from .models import ProvinceResult, ProvinceTarget, UnitResult
 from .widgets import (
     IndexWidget,
     UnitWidget,
@@ -37,6 +37,8 @@ RANK = "Thứ hạng"
 PROVINCES_RANKED = "Số tỉnh xếp hạng"
 NOTE = "Ghi chú"
 SAMPLE = "Dữ liệu minh hoạ"
+TARGET_SCORE = "Điểm mục tiêu"
+TARGET_RANK = "Thứ hạng mục tiêu"
 
 HEADER_ROW = 1  # a file's first data row is row 2 of the spreadsheet
 
@@ -275,3 +277,49 @@ class ProvinceResultResource(ResultResource):
 
     def get_queryset(self):
         return ProvinceResult.objects.select_related("index")
+
+
+class ProvinceTargetResource(ResultResource):
+    """The province's targets, one row per index and year, imported like its results. The
+    article that set a target is chosen in the admin form (a file names no articles)."""
+
+    index = fields.Field(attribute="index", column_name=INDEX, widget=IndexWidget())
+    score = fields.Field(
+        attribute="score", column_name=TARGET_SCORE, widget=VietnameseDecimalWidget()
+    )
+    rank = fields.Field(attribute="rank", column_name=TARGET_RANK, widget=WholeNumberWidget())
+
+    required_columns = (INDEX, YEAR)
+    column_help = [
+        (
+            INDEX,
+            gettext_lazy(
+                "required: the index's code (PAR_INDEX, SIPAS, PAPI, PCI) or abbreviation"
+            ),
+        ),
+        (YEAR, gettext_lazy("required: the year the target is for, e.g. 2023")),
+        (TARGET_SCORE, gettext_lazy("the score aimed for, e.g. 88,00 or 88.00")),
+        (TARGET_RANK, gettext_lazy("the rank aimed for (or better), a whole number")),
+        (NOTE, gettext_lazy("optional")),
+        (SAMPLE, gettext_lazy("optional: “yes” for sample data; without it rows are official")),
+    ]
+    header_aliases = {
+        "Mục tiêu điểm": TARGET_SCORE,
+        "Mục tiêu thứ hạng": TARGET_RANK,
+        "Dữ liệu minh họa": SAMPLE,
+        "Mã chỉ số": INDEX,
+    }
+
+    class Meta:
+        model = ProvinceTarget
+        name = "Mục tiêu của tỉnh"
+        fields = ["index", "year", "score", "rank", "note", "is_sample"]
+        import_id_fields = ["index", "year"]
+        export_order = ["index", "year", "score", "rank", "note", "is_sample"]
+        instance_loader_class = NaturalKeyLoader
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def get_queryset(self):
+        return ProvinceTarget.objects.select_related("index")

@@ -92,9 +92,40 @@ def _csv_value(value) -> str:
 
 
 def _json_value(value):
+    """Decimals as strings with the precision the source gave ("72.23", "100.00"): a float
+    would turn 86.50 into 86.5 and may print 0.1 + 0.2 digits."""
     if isinstance(value, Decimal):
-        return float(value)
+        return format(value, "f")
     return value
+
+
+def target_margin(check):
+    """A result against its target as a signed number: above (+) or short of (-) the target,
+    in points or percent for a score, in places for a rank; None without target or result."""
+    return None if check is None else check.signed_margin
+
+
+def target_columns() -> list[Column]:
+    return [
+        Column("target_score", _("Target score")),
+        Column("target_score_met", _("Target score met")),
+        Column("target_score_margin", _("Above (+) or below (-) the target score")),
+        Column("target_rank", _("Target rank")),
+        Column("target_rank_met", _("Target rank met")),
+        Column("target_rank_margin", _("Places better (+) or worse (-) than the target")),
+    ]
+
+
+def target_values(result) -> dict:
+    score, rank = result.score_target, result.rank_target
+    return {
+        "target_score": result.target_score,
+        "target_score_met": score.met if score else None,
+        "target_score_margin": target_margin(score),
+        "target_rank": getattr(result, "target_rank", None),
+        "target_rank_met": rank.met if rank else None,
+        "target_rank_margin": target_margin(rank),
+    }
 
 
 def signed_change(change) -> int | None:
@@ -124,6 +155,8 @@ def overview_table(results) -> Table:
             Column("rank", _("Rank")),
             Column("provinces_ranked", _("Provinces ranked")),
             Column("rank_change", _("Change of rank")),
+            Column("compared_with_year", _("Compared with year")),
+            *target_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -135,6 +168,8 @@ def overview_table(results) -> Table:
                 "rank": result.rank,
                 "provinces_ranked": result.provinces_ranked,
                 "rank_change": signed_change(result.change),
+                "compared_with_year": result.previous_year if result.change else None,
+                **target_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results
@@ -152,6 +187,8 @@ def index_table(index, results) -> Table:
             Column("rank", _("Rank")),
             Column("provinces_ranked", _("Provinces ranked")),
             Column("rank_change", _("Change of rank")),
+            Column("compared_with_year", _("Compared with year")),
+            *target_columns(),
             Column("announced_in", _("Announced in")),
             Column("is_sample", _("Sample data")),
         ],
@@ -162,6 +199,8 @@ def index_table(index, results) -> Table:
                 "rank": result.rank,
                 "provinces_ranked": result.provinces_ranked,
                 "rank_change": signed_change(result.change),
+                "compared_with_year": result.previous_year if result.change else None,
+                **target_values(result),
                 "announced_in": result.public_article.get_absolute_url()
                 if result.public_article
                 else None,

@@ -40,6 +40,7 @@ urlpatterns = [
         views.ranking_data,
         name="ranking-data",
     ),
+    path("so-sanh/", views.compare, name="compare"),
     path("don-vi/<slug:slug>/", views.unit_detail, name="unit-detail"),
     path("don-vi/<slug:slug>/du-lieu.<fmt:fmt>", views.unit_data, name="unit-data"),
     path("<slug:slug>/", views.index_detail, name="index-detail"),

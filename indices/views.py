@@ -6,7 +6,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import charts, tables
-from .models import ComponentResult, Index, ProvinceResult, Unit, UnitResult, parse_year
+from .models import (
+    ComponentResult,
+    Index,
+    ProvinceResult,
+    Unit,
+    UnitResult,
+    components_led_by,
+    parse_year,
+    weakest,
+    weakest_of_latest_year,
+    with_lead,
+)
 from .tables import contains_sample_data
 
 # Unit kinds as they appear in addresses.
@@ -48,13 +59,16 @@ def data_response(table: tables.Table, fmt: str):
 
 def overview(request):
     results = list(ProvinceResult.objects.latest_per_index())
+    weakest_components = weakest_of_latest_year()
     return TemplateResponse(
         request,
         "indices/overview.html",
         {
             "results": results,
+            "weakest_components": weakest_components,
             "unit_years": UnitResult.objects.years(),
-            "has_sample_data": contains_sample_data(results),
+            "has_sample_data": contains_sample_data(results, weakest_components)
+            or any(item.lead_is_sample for item in weakest_components),
         },
     )
 
@@ -83,7 +97,7 @@ def index_detail(request, slug):
             )
     else:
         selected = ProvinceResult.objects.latest_with_breakdown(results)
-    breakdown = list(ComponentResult.objects.breakdown(selected)) if selected else []
+    breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
     return TemplateResponse(
         request,
         "indices/index_detail.html",
@@ -95,7 +109,9 @@ def index_detail(request, slug):
             "score_chart": charts.index_score_chart(index, results),
             "rank_chart": charts.index_rank_chart(index, results),
             "component_chart": charts.components_chart(selected, breakdown),
-            "has_sample_data": contains_sample_data(results, breakdown),
+            "weakest_components": weakest(breakdown),
+            "has_sample_data": contains_sample_data(results, breakdown)
+            or any(item.lead_is_sample for item in breakdown),
         },
     )
 
@@ -167,17 +183,21 @@ def ranking_data(request, year, kind_slug, fmt):
 
 
 def unit_detail(request, slug):
-    unit = get_object_or_404(Unit, slug=slug)
+    unit = get_object_or_404(Unit.objects.select_related("successor"), slug=slug)
     results = UnitResult.objects.history(unit)
+    led = components_led_by(unit)
     return TemplateResponse(
         request,
         "indices/unit_detail.html",
         {
             "unit": unit,
             "results": results,
+            "led_components": led,
+            "predecessors": list(unit.predecessors.order_by("name")),
             "score_chart": charts.unit_score_chart(unit, results),
             "rank_chart": charts.unit_rank_chart(unit, results),
-            "has_sample_data": contains_sample_data(results),
+            "has_sample_data": contains_sample_data(results)
+            or any(c.latest_is_sample or c.lead_is_sample for c in led),
         },
     )
 
@@ -185,3 +205,69 @@ def unit_detail(request, slug):
 def unit_data(request, slug, fmt):
     unit = get_object_or_404(Unit, slug=slug)
     return data_response(tables.unit_table(unit, UnitResult.objects.history(unit)), fmt)
+
+
+# ----------------------------------------------------------------------------------------------
+# Side by side: two units, or two years of one unit
+
+COMPARE_UNIT = "don-vi"
+COMPARE_YEAR = "nam"
+
+
+def compare(request):
+    """`/chi-so/so-sanh/?don-vi=a&don-vi=b` (two units over the years) or
+    `?don-vi=a&nam=2017&nam=2018` (two years of one unit). Anything else shows the form, with
+    a message for what could not be read; never an error page."""
+    units = list(Unit.objects.order_by("kind", "order", "name"))
+    by_slug = {unit.slug: unit for unit in units}
+    slugs = [slug for slug in request.GET.getlist(COMPARE_UNIT) if slug][:2]
+    chosen = [by_slug[slug] for slug in slugs if slug in by_slug]
+    errors = []
+    if len(chosen) != len(slugs):
+        errors.append(_("A unit in the address does not exist; choose it from the list."))
+    raw_years = [value for value in request.GET.getlist(COMPARE_YEAR) if value][:2]
+    years = [parse_year(value) for value in raw_years]
+    if None in years:
+        errors.append(_("A year must be written with four digits, e.g. 2018."))
+        years = []
+    context = {
+        "units": units,
+        "chosen": chosen,
+        "chosen_years": years,
+        "errors": errors,
+        "columns": [],
+        "rows": [],
+    }
+    if len(chosen) == 2 and not errors:
+        histories = [UnitResult.objects.history(unit) for unit in chosen]
+        context.update(_two_units(chosen, histories))
+    elif len(chosen) == 1 and len(years) == 2 and not errors:
+        history = {r.year: r for r in UnitResult.objects.history(chosen[0])}
+        context.update(_two_years(chosen[0], history, years))
+    return TemplateResponse(request, "indices/compare.html", context)
+
+
+def _two_units(chosen, histories):
+    by_year = [{r.year: r for r in history} for history in histories]
+    years = sorted(set().union(*by_year), reverse=True)
+    return {
+        "columns": [unit.name for unit in chosen],
+        "rows": [(str(year), [rows.get(year) for rows in by_year]) for year in years],
+        "charts": [
+            chart
+            for unit, history in zip(chosen, histories, strict=True)
+            for chart in (charts.unit_score_chart(unit, history),)
+            if chart
+        ],
+        "has_sample_data": any(contains_sample_data(h) for h in histories),
+    }
+
+
+def _two_years(unit, history, years):
+    results = [history.get(year) for year in years]
+    return {
+        "columns": [str(year) for year in years],
+        "rows": [(unit.name, results)],
+        "charts": [charts.unit_score_chart(unit, list(history.values()))] if history else [],
+        "has_sample_data": contains_sample_data([r for r in results if r]),
+    }

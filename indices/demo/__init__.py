@@ -19,6 +19,8 @@ from indices.models import (
     GradeThresholds,
     Index,
     ProvinceResult,
+    ProvinceTarget,
+    Responsibility,
     Unit,
     UnitResult,
 )
@@ -31,6 +33,9 @@ from .content import (
     PROVINCE_RESULTS,
     PUBLISHED_UNIT_SCORES_2018,
     PUBLISHED_YEAR,
+    RESPONSIBILITIES,
+    RESPONSIBILITY_YEAR,
+    TARGETS,
     UNITS,
 )
 
@@ -41,7 +46,8 @@ __all__ = ["load"]
 def load() -> dict[str, Tally]:
     """Write the indices demo content; return a tally per kind of row (label → Tally)."""
     indices, components, results, component_results = Tally(), Tally(), Tally(), Tally()
-    units, unit_results, thresholds = Tally(), Tally(), Tally()
+    units, unit_results, thresholds, targets = Tally(), Tally(), Tally(), Tally()
+    responsibilities = Tally()
     by_code = load_indices(indices=INDICES, tally=indices)
     parts = load_components(indices=INDICES, stored=by_code, tally=components)
     load_province_results(
@@ -51,16 +57,22 @@ def load() -> dict[str, Tally]:
         tally=results,
         component_tally=component_results,
     )
+    load_targets(targets=TARGETS, stored=by_code, tally=targets)
     load_units(units=UNITS, tally=units, result_tally=unit_results)
     load_grade_thresholds(rows=GRADE_THRESHOLDS, tally=thresholds)
+    load_responsibilities(
+        assignments=RESPONSIBILITIES, year=RESPONSIBILITY_YEAR, tally=responsibilities
+    )
     return {
         _("Indices"): indices,
         _("Index components"): components,
         _("Province results"): results,
+        _("Province targets"): targets,
         _("Component results"): component_results,
         _("Assessed units"): units,
         _("Unit results"): unit_results,
         _("Grade thresholds"): thresholds,
+        _("Responsibilities for components"): responsibilities,
     }
 
 
@@ -110,8 +122,13 @@ def load_province_results(
     *, results, stored: dict[str, Index], components, tally: Tally, component_tally: Tally
 ) -> None:
     # The news loader runs first in `load_demo`; without it the results simply have no link.
-    article = Article.objects.filter(slug=CONFERENCE_SLUG).first()
+    slugs = {CONFERENCE_SLUG} | {demo.article for demo in results if demo.article}
+    articles = {article.slug: article for article in Article.objects.filter(slug__in=slugs)}
     for demo in results:
+        if demo.article:
+            article = articles.get(demo.article)
+        else:
+            article = articles.get(CONFERENCE_SLUG) if demo.announced else None
         result = sync_row(
             ProvinceResult,
             lookup={"index": stored[demo.code], "year": demo.year},
@@ -119,7 +136,7 @@ def load_province_results(
                 "score": demo.score,
                 "rank": demo.rank,
                 "provinces_ranked": DEFAULT_PROVINCES_RANKED,
-                "article": article if demo.announced else None,
+                "article": article,
                 "note": demo.note,
                 "is_sample": demo.is_sample,
             },
@@ -143,6 +160,16 @@ def load_province_results(
             )
 
 
+def load_targets(*, targets, stored: dict[str, Index], tally: Tally) -> None:
+    for demo in targets:
+        sync_row(
+            ProvinceTarget,
+            lookup={"index": stored[demo.code], "year": demo.year},
+            values={"score": demo.score, "rank": demo.rank, "is_sample": True},
+            tally=tally,
+        )
+
+
 def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
     orders: dict[str, int] = {}
     for demo in units:
@@ -150,7 +177,12 @@ def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
         unit = sync_row(
             Unit,
             lookup={"name": demo.name},
-            values={"kind": demo.kind, "is_active": demo.is_active, "order": orders[demo.kind]},
+            values={
+                "kind": demo.kind,
+                "is_active": demo.is_active,
+                "end_year": demo.end_year,
+                "order": orders[demo.kind],
+            },
             tally=tally,
         )
         scores = {year: (score, True) for year, score in demo.sample_scores.items()}
@@ -171,3 +203,19 @@ def load_grade_thresholds(*, rows, tally: Tally) -> None:
     for row in rows:
         values = {name: value for name, value in row.items() if name != "year"}
         sync_row(GradeThresholds, lookup={"year": row["year"]}, values=values, tally=tally)
+
+
+def load_responsibilities(*, assignments, year: int, tally: Tally) -> None:
+    units = {unit.name: unit for unit in Unit.objects.all()}
+    for code, rows in assignments.items():
+        components = {c.name: c for c in Component.objects.filter(index__code=code)}
+        for name, lead, supporting in rows:
+            roles = [(lead, Responsibility.Role.LEAD)]
+            roles += [(unit, Responsibility.Role.SUPPORT) for unit in supporting]
+            for unit_name, role in roles:
+                sync_row(
+                    Responsibility,
+                    lookup={"component": components[name], "year": year, "unit": units[unit_name]},
+                    values={"role": role, "is_sample": True},
+                    tally=tally,
+                )

@@ -10,8 +10,9 @@ Figures come in two kinds, kept apart here so that nobody mixes them up:
 
 Invented figures must not contradict the published ones: in 2018 Sở Tài chính stays the best
 department and Sở Y tế the lowest, huyện Mường Tè the best district and huyện Phong Thổ the
-lowest. No figure after 2018 is loaded: 2018 is the latest year the demo knows, and a 2019
-spreadsheet import is what the admin demo shows.
+lowest. After 2018 the demo knows only the 2022 official results of the four indices
+(`../shared/brief/indices.md`), linked to the two 2022 announcement articles: 2019–2021 are
+years without data, shown as gaps, and a 2019 spreadsheet import is what the admin demo shows.
 """
 
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ class DemoResult:
     components: tuple[Decimal, ...] = ()
     announced: bool = False
     note: str = ""
+    #: The slug of another announcing article (the 2022 results), when not the conference.
+    article: str = ""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class DemoUnit:
     kind: str
     is_active: bool
     sample_scores: dict[int, Decimal] = field(default_factory=dict)
+    end_year: int | None = None
 
 
 INDICES = (
@@ -181,6 +185,10 @@ INDICES = (
     ),
 )
 
+# The news demo's articles that announced the 2022 results.
+ARTICLE_2022_PAR = "chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24"
+ARTICLE_2022_PAPI = "chi-so-papi-va-pci-nam-2022-cua-tinh"
+
 RANK_FROM_CHANGE_NOTE = (
     "Năm 2017 chỉ có thứ hạng: thứ hạng này suy ra từ mức tăng, giảm bậc được công bố cùng "
     "kết quả năm 2018."
@@ -277,10 +285,83 @@ PROVINCE_RESULTS = (
             "8.51", "6.74", "6.08", "7.25", "5.92", "5.66", "5.58", "5.63", "5.85", "6.30"
         ),
     ),
+    # 2022: the official results as reported in the press; no breakdown is loaded.
+    DemoResult("PAR_INDEX", 2022, D("86.29"), 24, is_sample=False, article=ARTICLE_2022_PAR),
+    DemoResult("SIPAS", 2022, D("79.34"), 35, is_sample=False, article=ARTICLE_2022_PAR),
+    DemoResult("PAPI", 2022, D("42.69"), 27, is_sample=False, article=ARTICLE_2022_PAPI),
+    DemoResult("PCI", 2022, D("62.05"), 57, is_sample=False, article=ARTICLE_2022_PAPI),
+)
+
+
+@dataclass(frozen=True)
+class DemoTarget:
+    """The province's target on one index for one year (invented: always sample data)."""
+
+    code: str
+    year: int
+    score: Decimal | None
+    rank: int | None
+
+
+# Invented 2022 targets, so the overview shows targets met and missed; the real ones are set
+# each year in the province's reform plan and entered by staff.
+TARGETS = (
+    DemoTarget("PAR_INDEX", 2022, D("85.00"), 30),
+    DemoTarget("SIPAS", 2022, D("80.00"), 30),
+    DemoTarget("PAPI", 2022, D("44.00"), 25),
+    DemoTarget("PCI", 2022, D("63.00"), 50),
 )
 
 DEPARTMENT = "department"
 DISTRICT = "district"
+# The district level was abolished on 1 July 2025 (`../shared/brief/indices.md`).
+DISTRICTS_LAST_YEAR = 2025
+
+# Who leads (and supports) each component, for 2018, the latest year with a breakdown.
+# Invented (the province's real assignment is in its yearly reform plan): always sample data.
+# {index code: [(component name, lead unit, (supporting units, …)), …]}
+RESPONSIBILITY_YEAR = 2018
+RESPONSIBILITIES = {
+    "PAR_INDEX": [
+        ("Chỉ đạo, điều hành cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+        ("Văn bản quy phạm pháp luật", "Sở Tư pháp", ()),
+        ("Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+        ("Cải cách tổ chức bộ máy", "Sở Nội vụ", ()),
+        ("Đội ngũ cán bộ, công chức, viên chức", "Sở Nội vụ", ()),
+        ("Đổi mới cơ chế tài chính", "Sở Tài chính", ("Sở Kế hoạch và Đầu tư",)),
+        ("Hiện đại hóa hành chính", "Sở Thông tin và Truyền thông", ("Sở Khoa học và Công nghệ",)),
+        ("Tác động của cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+    ],
+    "SIPAS": [
+        ("Tiếp cận dịch vụ", "Văn phòng UBND tỉnh", ()),
+        ("Thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+        ("Công chức trực tiếp giải quyết công việc", "Sở Nội vụ", ()),
+        ("Kết quả dịch vụ", "Văn phòng UBND tỉnh", ()),
+        ("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", "Thanh tra tỉnh", ()),
+    ],
+    "PAPI": [
+        ("Tham gia của người dân ở cấp cơ sở", "Sở Nội vụ", ()),
+        ("Công khai, minh bạch trong việc ra quyết định", "Sở Nội vụ", ()),
+        ("Trách nhiệm giải trình với người dân", "Thanh tra tỉnh", ()),
+        ("Kiểm soát tham nhũng trong khu vực công", "Thanh tra tỉnh", ()),
+        ("Thủ tục hành chính công", "Văn phòng UBND tỉnh", ()),
+        ("Cung ứng dịch vụ công", "Sở Y tế", ("Sở Giáo dục và Đào tạo",)),
+        ("Quản trị môi trường", "Sở Tài nguyên và Môi trường", ()),
+        ("Quản trị điện tử", "Sở Thông tin và Truyền thông", ()),
+    ],
+    "PCI": [
+        ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
+        ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ()),
+        ("Tính minh bạch", "Văn phòng UBND tỉnh", ()),
+        ("Chi phí thời gian", "Sở Kế hoạch và Đầu tư", ()),
+        ("Chi phí không chính thức", "Thanh tra tỉnh", ()),
+        ("Cạnh tranh bình đẳng", "Sở Kế hoạch và Đầu tư", ()),
+        ("Tính năng động", "Sở Kế hoạch và Đầu tư", ()),
+        ("Chính sách hỗ trợ doanh nghiệp", "Sở Kế hoạch và Đầu tư", ("Sở Công Thương",)),
+        ("Đào tạo lao động", "Sở Lao động – Thương binh và Xã hội", ()),
+        ("Thiết chế pháp lý", "Sở Tư pháp", ()),
+    ],
+}
 
 # The 2018 unit scores that were published (the 2018 results conference).
 PUBLISHED_UNIT_SCORES_2018 = {
@@ -302,6 +383,7 @@ def _unit(name, kind, scores: tuple[str, ...], *, years=(2016, 2017, 2018)) -> D
         kind=kind,
         # The district level was abolished on 1 July 2025; its results stay as history.
         is_active=kind == DEPARTMENT,
+        end_year=None if kind == DEPARTMENT else DISTRICTS_LAST_YEAR,
         sample_scores={year: D(score) for year, score in zip(years, scores, strict=True)},
     )
 

@@ -14,6 +14,14 @@ from .province import (
     Index,
     ProvinceResult,
 )
+from .responsibility import (
+    Responsibility,
+    components_led_by,
+    weakest,
+    weakest_of_latest_year,
+    with_lead,
+)
+from .targets import ProvinceTarget, TargetCheck, rank_check, score_check
 from .units import Grade, GradeLookup, GradeThresholds, Unit, UnitResult
 from .years import FIRST_YEAR, latest_allowed_year, parse_year, validate_year
 
@@ -27,11 +35,20 @@ __all__ = [
     "GradeThresholds",
     "Index",
     "ProvinceResult",
+    "ProvinceTarget",
     "RankChange",
+    "Responsibility",
+    "TargetCheck",
     "Unit",
     "UnitResult",
+    "components_led_by",
     "latest_allowed_year",
     "parse_year",
     "rank_change",
+    "rank_check",
+    "score_check",
     "validate_year",
+    "weakest",
+    "weakest_of_latest_year",
+    "with_lead",
 ]

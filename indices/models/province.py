@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from .years import FIRST_YEAR, validate_year
 DEFAULT_PROVINCES_RANKED = 63
 SCORE_DIGITS = {"max_digits": 6, "decimal_places": 2}
 # Addresses under /chi-so/ that an index's slug must not take (see indices/urls.py).
-RESERVED_INDEX_SLUGS = {"xep-hang", "don-vi"}
+RESERVED_INDEX_SLUGS = {"xep-hang", "don-vi", "so-sanh"}
 
 
 class Index(SearchableModel):
@@ -165,15 +165,26 @@ class Component(models.Model):
 
 class ProvinceResultQuerySet(YearlyResultQuerySet):
     def with_previous_rank(self):
-        """Annotate `previous_rank`: the index's rank in the year before — None if not known,
-        or if that year ranked a different number of provinces (58th of 63 and 30th of 34, as
-        after the 2025 mergers, do not compare)."""
-        previous = ProvinceResult.objects.filter(
-            index=OuterRef("index"),
-            year=OuterRef("year") - 1,
-            provinces_ranked=OuterRef("provinces_ranked"),
-        ).values("rank")[:1]
-        return self.annotate(previous_rank=Subquery(previous))
+        """Annotate the index's previous ranked year with data: `previous_year` (the latest
+        earlier year with a rank, however many years back: years without data are skipped) and
+        `previous_rank` — None if not known, or if that year ranked a different number of
+        provinces (58th of 63 and 30th of 34, as after the 2025 mergers, do not compare)."""
+        earlier = ProvinceResult.objects.filter(
+            index=OuterRef("index"), year__lt=OuterRef("year"), rank__isnull=False
+        ).order_by("-year")
+        return self.annotate(
+            previous_year=Subquery(earlier.values("year")[:1]),
+            previous_count=Subquery(earlier.values("provinces_ranked")[:1]),
+        ).annotate(
+            previous_rank=Case(
+                When(
+                    previous_count=F("provinces_ranked"),
+                    then=Subquery(earlier.values("rank")[:1]),
+                ),
+                default=None,
+                output_field=models.PositiveSmallIntegerField(),
+            )
+        )
 
     def with_public_article(self):
         """Fetch the announcing article and annotate `article_is_public`, so that pages link
@@ -184,12 +195,30 @@ class ProvinceResultQuerySet(YearlyResultQuerySet):
             article_is_public=Exists(Article.objects.published().filter(pk=OuterRef("article_id")))
         )
 
+    def with_target(self):
+        """Annotate the year's target: `target_score_value` (read it as `target_score`),
+        `target_rank` and `target_article_slug`
+        (the article that set it, only if visitors may open it). No target: all None."""
+        from news.models import Article
+
+        from .targets import ProvinceTarget
+
+        target = ProvinceTarget.objects.filter(index=OuterRef("index"), year=OuterRef("year"))
+        public = Article.objects.published().filter(pk=OuterRef("article_id"))
+        return self.annotate(
+            target_score_value=Subquery(target.values("score")[:1]),
+            target_rank=Subquery(target.values("rank")[:1]),
+            target_article_slug=Subquery(target.filter(Exists(public)).values("article__slug")[:1]),
+        )
+
     def history(self, index: "Index"):
-        """Every year of one index, oldest first, with changes and public announcing articles."""
+        """Every year of one index, oldest first, with changes, targets and public announcing
+        articles."""
         return (
             self.filter(index=index)
             .select_related("index")
             .with_previous_rank()
+            .with_target()
             .with_public_article()
             .order_by("year")
         )
@@ -219,6 +248,7 @@ class ProvinceResultQuerySet(YearlyResultQuerySet):
             self.filter(year=Subquery(latest_year))
             .select_related("index")
             .with_previous_rank()
+            .with_target()
             .order_by("index__order", "index__code")
         )
 
@@ -312,8 +342,44 @@ class ProvinceResult(YearlyResult):
 
     @property
     def change(self) -> RankChange | None:
-        """Change of rank versus the previous year (on rows from `with_previous_rank()`)."""
-        return rank_change(getattr(self, "previous_rank", None), self.rank)
+        """Change of rank versus the previous ranked year (on rows from `with_previous_rank()`),
+        with that year in `since` when years without data lie between."""
+        return rank_change(
+            getattr(self, "previous_rank", None),
+            self.rank,
+            previous_year=getattr(self, "previous_year", None),
+            year=self.year,
+        )
+
+    @property
+    def target_score(self) -> Decimal | None:
+        """The year's target score (on rows from `with_target()`), with its two decimals:
+        SQLite hands a subquery's decimal back without them (85 for 85.00)."""
+        value = getattr(self, "target_score_value", None)
+        return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+    @property
+    def score_target(self):
+        """The score against the year's target (on rows from `with_target()`), or None."""
+        from .targets import score_check
+
+        return score_check(self.score, self.target_score)
+
+    @property
+    def rank_target(self):
+        """The rank against the year's target (on rows from `with_target()`), or None."""
+        from .targets import rank_check
+
+        return rank_check(self.rank, getattr(self, "target_rank", None))
+
+    @property
+    def has_target(self) -> bool:
+        return self.target_score is not None or getattr(self, "target_rank", None) is not None
+
+    @property
+    def target_article_url(self) -> str | None:
+        slug = getattr(self, "target_article_slug", None)
+        return reverse("news:article", kwargs={"slug": slug}) if slug else None
 
     @property
     def public_article(self):

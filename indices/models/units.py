@@ -18,6 +18,18 @@ from .results import YearlyResult, YearlyResultQuerySet, percent_field
 from .years import FIRST_YEAR, validate_year
 
 
+class UnitQuerySet(models.QuerySet):
+    def existing_in(self, year: int):
+        """Units that still existed in `year` (not yet merged or dissolved)."""
+        return self.filter(existed_in(year))
+
+
+def existed_in(year, prefix: str = "") -> Q:
+    """The condition "the unit existed in `year`" (a year or an OuterRef), on `prefix` + the
+    unit's fields."""
+    return Q(**{f"{prefix}end_year__isnull": True}) | Q(**{f"{prefix}end_year__gte": year})
+
+
 class Unit(SearchableModel):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Departments and agencies")
@@ -43,11 +55,41 @@ class Unit(SearchableModel):
     order = models.PositiveIntegerField(_("order"), default=0)
     # A folded copy for the site search (core.search), kept current on save.
     search_name = SearchTextField(source="name")
+    end_year = models.PositiveSmallIntegerField(
+        _("last year"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_(
+            "The last year the unit existed, if it was merged or dissolved. Rankings of later "
+            "years leave it out."
+        ),
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        help_text=_("The unit it was merged into, whose profile links to this unit's history."),
+    )
+
+    objects = UnitQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("unit")
         verbose_name_plural = _("units")
         ordering = ["kind", "order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(successor__isnull=True) | Q(end_year__isnull=False),
+                name="unit_successor_needs_end_year",
+            ),
+            models.CheckConstraint(
+                condition=~Q(successor=F("pk")), name="unit_not_its_own_successor"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -60,13 +102,25 @@ class Unit(SearchableModel):
     def get_absolute_url(self):
         return reverse("indices:unit-detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        errors = {}
+        if self.successor_id and self.end_year is None:
+            errors["end_year"] = _("A unit merged into another needs its last year.")
+        if self.successor_id and self.pk and self.successor_id == self.pk:
+            errors["successor"] = _("A unit cannot be its own successor.")
+        if errors:
+            raise ValidationError(errors)
+
 
 def _rank_among_peers():
     """For the result in the enclosing query: 1 + the number of results of the same year and
     kind with a higher score. Tied scores share a rank and the next rank skips ("1, 2, 2, 4")."""
     better = (
         UnitResult.objects.filter(
-            year=OuterRef("year"), unit__kind=OuterRef("unit__kind"), score__gt=OuterRef("score")
+            existed_in(OuterRef("year"), "unit__"),
+            year=OuterRef("year"),
+            unit__kind=OuterRef("unit__kind"),
+            score__gt=OuterRef("score"),
         )
         .order_by()
         .values("year")
@@ -79,7 +133,11 @@ def _rank_among_peers():
 def _peer_count():
     """For the result in the enclosing query: how many units of its kind were scored that year."""
     peers = (
-        UnitResult.objects.filter(year=OuterRef("year"), unit__kind=OuterRef("unit__kind"))
+        UnitResult.objects.filter(
+            existed_in(OuterRef("year"), "unit__"),
+            year=OuterRef("year"),
+            unit__kind=OuterRef("unit__kind"),
+        )
         .order_by()
         .values("year")
         .annotate(count=Count("pk"))
@@ -107,8 +165,10 @@ class UnitResultQuerySet(YearlyResultQuerySet):
 
     def ranking(self, year: int, kind: str | None = None):
         """The year's ranking of one kind of units (or of each kind, kind by kind), best
-        first."""
-        results = self.for_year(year) if kind is None else self.for_year(year).of_kind(kind)
+        first: only units that existed that year (a merged unit's late rows are left out)."""
+        results = self.for_year(year).filter(existed_in(year, "unit__"))
+        if kind is not None:
+            results = results.of_kind(kind)
         return (
             results.select_related("unit")
             .with_rank()
@@ -153,6 +213,16 @@ class UnitResult(YearlyResult):
 
     def __str__(self):
         return f"{self.unit} {self.year}"
+
+    def clean(self):
+        super().clean()
+        if self.unit_id and self.year and self.unit.end_year and self.year > self.unit.end_year:
+            raise ValidationError(
+                {
+                    "year": _("%(unit)s no longer existed after %(end)d.")
+                    % {"unit": self.unit, "end": self.unit.end_year}
+                }
+            )
 
     @property
     def change(self) -> RankChange | None:

@@ -34,6 +34,7 @@ STAFF_TEXT_FIELDS = [
     ("indices.Unit", ["name"]),
     ("indices.ProvinceResult", ["note"]),
     ("indices.UnitResult", ["note"]),
+    ("indices.ProvinceTarget", ["note"]),
     ("core.AgencyLink", ["name"]),
     ("core.EnglishPage", ["title", "description", "introduction", "structure", "contacts"]),
     ("documents.DocumentType", ["name"]),

@@ -1,6 +1,6 @@
 """`load_demo` loads the indices: the brief's figures exactly and as official, every invented
-figure as sample data that does not contradict them, nothing after 2018, and nothing new on a
-second run."""
+figure as sample data that does not contradict them, after 2018 only the official 2022 results,
+and nothing new on a second run."""
 
 from decimal import Decimal
 
@@ -17,12 +17,25 @@ from indices.models import (
     GradeThresholds,
     Index,
     ProvinceResult,
+    ProvinceTarget,
+    Responsibility,
     Unit,
     UnitResult,
+    weakest_of_latest_year,
 )
 from news.demo import CONFERENCE_SLUG
 
-MODELS = [Index, Component, ProvinceResult, ComponentResult, Unit, UnitResult, GradeThresholds]
+MODELS = [
+    Index,
+    Component,
+    ProvinceResult,
+    ProvinceTarget,
+    Responsibility,
+    ComponentResult,
+    Unit,
+    UnitResult,
+    GradeThresholds,
+]
 D = Decimal
 
 # (code, year): (score, rank) as published (../shared/brief/seed-page.md, indices.md).
@@ -33,6 +46,10 @@ PUBLISHED_PROVINCE = {
     ("PAR_INDEX", 2018): (D("72.23"), 58),
     ("SIPAS", 2018): (D("74.95"), 55),
     ("PAPI", 2018): (D("44.42"), 26),
+    ("PAR_INDEX", 2022): (D("86.29"), 24),
+    ("SIPAS", 2022): (D("79.34"), 35),
+    ("PAPI", 2022): (D("42.69"), 27),
+    ("PCI", 2022): (D("62.05"), 57),
 }
 PUBLISHED_UNITS_2018 = {
     "Sở Tài chính": D("86.50"),
@@ -93,11 +110,14 @@ def test_a_second_run_creates_and_changes_nothing(demo):
     assert {name: len(rows) for name, rows in first.items()} == {
         "Index": 4,
         "Component": 8 + 5 + 8 + 10,
-        "ProvinceResult": 6 + 2 + 6 + 4,
+        "ProvinceResult": 6 + 2 + 6 + 4 + 4,
         "ComponentResult": 8 + 5 + 8 + 4 * 10,
         "Unit": 28,
         "UnitResult": 28 * 3,
         "GradeThresholds": 1,
+        "ProvinceTarget": 4,
+        # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units.
+        "Responsibility": 31 + 8,
     }
 
 
@@ -105,7 +125,7 @@ def test_the_summary_reports_the_second_run_as_unchanged(demo, capsys):
     with translation.override("en"):
         call_command("load_demo")
     out = capsys.readouterr().out
-    assert "Province results: 18 (created 0, updated 0, unchanged 18)" in out
+    assert "Province results: 22 (created 0, updated 0, unchanged 22)" in out
     assert "Unit results: 84 (created 0, updated 0, unchanged 84)" in out
 
 
@@ -179,16 +199,29 @@ def test_invented_province_results_are_sample_and_fill_the_charts(demo):
     assert not ProvinceResult.objects.filter(index__code="SIPAS", year__lt=2017).exists()
 
 
-def test_nothing_after_2018_so_2018_is_the_latest_year(demo):
-    assert ProvinceResult.objects.aggregate(latest=Max("year"))["latest"] == 2018
+def test_2022_is_the_latest_year_compared_with_2018_across_the_gap(demo):
+    assert ProvinceResult.objects.aggregate(latest=Max("year"))["latest"] == 2022
+    assert not ProvinceResult.objects.filter(year__in=[2019, 2020, 2021]).exists()
     assert not UnitResult.objects.filter(year__gte=2019).exists()
     latest = ProvinceResult.objects.latest_per_index()
-    assert [(r.index.code, r.year, r.rank, str(r.change)) for r in latest] == [
-        ("PAR_INDEX", 2018, 58, "▼1"),
-        ("SIPAS", 2018, 55, "▼5"),
-        ("PAPI", 2018, 26, "▲37"),
-        ("PCI", 2018, 53, "▼2"),
+    assert [(r.index.code, r.year, r.rank, str(r.change), r.change.since) for r in latest] == [
+        ("PAR_INDEX", 2022, 24, "▲34", 2018),
+        ("SIPAS", 2022, 35, "▲20", 2018),
+        ("PAPI", 2022, 27, "▼1", 2018),
+        ("PCI", 2022, 57, "▼4", 2018),
     ]
+
+
+def test_the_2022_results_link_to_their_announcement_articles(demo):
+    announced = dict(
+        ProvinceResult.objects.filter(year=2022).values_list("index__code", "article__slug")
+    )
+    assert announced == {
+        "PAR_INDEX": "chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24",
+        "SIPAS": "chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24",
+        "PAPI": "chi-so-papi-va-pci-nam-2022-cua-tinh",
+        "PCI": "chi-so-papi-va-pci-nam-2022-cua-tinh",
+    }
 
 
 def test_component_results_are_sample_within_their_maxima_and_add_up(demo):
@@ -295,3 +328,27 @@ def test_grade_thresholds_start_in_2016(demo):
     )
     assert thresholds.grade(D("86.50")) == "good"
     assert thresholds.grade(D("65.04")) == "average"
+
+
+def test_the_2022_targets_are_sample_and_show_met_and_missed(demo):
+    assert not ProvinceTarget.objects.filter(is_sample=False).exists()
+    latest = ProvinceResult.objects.latest_per_index()
+    checks = [
+        (r.index.code, r.score_target.met, r.score_target.signed_margin, r.rank_target.met)
+        for r in latest
+    ]
+    assert checks == [
+        ("PAR_INDEX", True, D("1.29"), True),
+        ("SIPAS", False, D("-0.66"), False),
+        ("PAPI", False, D("-1.31"), False),
+        ("PCI", False, D("-0.95"), False),
+    ]
+
+
+def test_every_2018_component_has_a_sample_lead_unit(demo):
+    assert not Responsibility.objects.filter(is_sample=False).exists()
+    for component in Component.objects.for_year(2018):
+        assert component.responsibilities.filter(year=2018, role="lead").count() == 1, component
+    # The overview's three weakest components all name their lead unit.
+    weakest = weakest_of_latest_year()
+    assert len(weakest) == 3 and all(item.lead_name for item in weakest)

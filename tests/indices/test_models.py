@@ -279,7 +279,8 @@ class TestRankChange:
             ("PAR_INDEX", 2018, d("72.23"), 58, 57, "▼1"),
             ("SIPAS", 2018, d("81.50"), 40, None, None),
             ("PAPI", 2018, d("44.42"), 26, 63, "▲37"),
-            ("PCI", 2018, d("60.00"), 45, None, None),
+            # No 2017: compared with 2016, the previous year with data (issue 12).
+            ("PCI", 2018, d("60.00"), 45, 50, "▲5"),
         ]
 
     def test_latest_year_can_differ_between_indices(self):

@@ -11,7 +11,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.models import SiteSettings
-from indices.models import ComponentResult, Index, ProvinceResult, Unit, UnitResult
+from indices.models import (
+    ComponentResult,
+    Index,
+    ProvinceResult,
+    ProvinceTarget,
+    Responsibility,
+    Unit,
+    UnitResult,
+)
 from tests.factories import (
     ArticleFactory,
     ComponentFactory,
@@ -102,9 +110,10 @@ class TestOverview:
         assert response.status_code == 200
         rows = table_rows(response)
         assert rows == [
-            ["PAR INDEX", "2018", "72,23 điểm", "58/63", "▼1 giảm 1 bậc"],
-            ["SIPAS", "2018", "74,95 %", "55/63", "▼5 giảm 5 bậc"],
-            ["PAPI", "2018", "44,42 điểm", "26/63", "▲37 tăng 37 bậc"],
+            # No targets set: the target column says so with a dash.
+            ["PAR INDEX", "2018", "72,23 điểm", "58/63", "▼1 giảm 1 bậc", "—"],
+            ["SIPAS", "2018", "74,95 %", "55/63", "▼5 giảm 5 bậc", "—"],
+            ["PAPI", "2018", "44,42 điểm", "26/63", "▲37 tăng 37 bậc", "—"],
         ]
         assert [t.split()[0] for t in texts(response, "h2", "index-card__title")] == [
             "PAR",
@@ -142,8 +151,8 @@ class TestIndexDetail:
 
         assert response.status_code == 200
         assert table_rows(response, "PAPI: kết quả") == [
-            ["2018", "44,42 điểm", "26/63", "▲37 tăng 37 bậc", indices["article"].title],
-            ["2017", "—", "63/63", "—", "—"],
+            ["2018", "44,42 điểm", "26/63", "▲37 tăng 37 bậc", "—", indices["article"].title],
+            ["2017", "—", "63/63", "—", "—", "—"],
         ]
 
     def test_score_and_rank_charts_are_inline_svg_with_titles(self, client, indices):
@@ -180,8 +189,9 @@ class TestIndexDetail:
         response = client.get("/chi-so/par-index/?nam=2018")
 
         assert table_rows(response, "PAR INDEX 2018: các thành phần") == [
-            ["Chỉ đạo, điều hành", "7,50", "10", "75,00 %"],
-            ["Văn bản QPPL", "4,25", "10", "42,50 %"],
+            # No lead unit assigned: the last column says so.
+            ["Chỉ đạo, điều hành", "7,50", "10", "75,00 %", "chưa phân công"],
+            ["Văn bản QPPL", "4,25", "10", "42,50 %", "chưa phân công"],
         ]
         bar_chart = charts(response)[2]
         assert [t.text() for t in bar_chart.find_all("text", class_="chart__value")] == [
@@ -347,7 +357,7 @@ class TestRanking:
         assert document["rows"][0] == {
             "rank": 1,
             "unit": "Sở Tài chính",
-            "score": 86.5,
+            "score": "86.50",  # a string: the published precision, never a float
             "grade": "Tốt",
             "rank_change": 1,
             "is_sample": False,
@@ -395,8 +405,8 @@ class TestUnitProfile:
             client.get(f"/chi-so/don-vi/{units['Sở Tài chính'].slug}/du-lieu.json").content
         )
         assert [(row["year"], row["score"], row["rank"]) for row in document["rows"]] == [
-            (2017, 80.0, 2),
-            (2018, 86.5, 1),
+            (2017, "80.00", 2),
+            (2018, "86.50", 1),
         ]
         assert "note" in document  # 2017 is sample data
 
@@ -405,15 +415,26 @@ class TestUnitProfile:
         assert client.get("/chi-so/don-vi/khong-co/du-lieu.csv").status_code == 404
 
 
+NO_TARGET = {
+    "target_score": None,
+    "target_score_met": None,
+    "target_score_margin": None,
+    "target_rank": None,
+    "target_rank_met": None,
+    "target_rank_margin": None,
+}
+
+
 class TestOpenData:
     def test_overview_csv(self, client, indices):
         content = client.get("/chi-so/tong-hop.csv").content.decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(content)))
         assert rows[0][:5] == ["Chỉ số", "Năm", "Điểm", "Điểm tối đa", "Thứ hạng"]
         assert rows[1:] == [
-            ["PAR_INDEX", "2018", "72.23", "100.00", "58", "63", "-1", "không"],
-            ["SIPAS", "2018", "74.95", "100.00", "55", "63", "-5", "không"],
-            ["PAPI", "2018", "44.42", "80.00", "26", "63", "37", "không"],
+            # Rank change, the year compared with, six empty target columns, sample flag.
+            ["PAR_INDEX", "2018", "72.23", "100.00", "58", "63", "-1", "2017", *[""] * 6, "không"],
+            ["SIPAS", "2018", "74.95", "100.00", "55", "63", "-5", "2017", *[""] * 6, "không"],
+            ["PAPI", "2018", "44.42", "80.00", "26", "63", "37", "2017", *[""] * 6, "không"],
         ]
 
     def test_index_years_json(self, client, indices):
@@ -425,15 +446,19 @@ class TestOpenData:
                 "rank": 63,
                 "provinces_ranked": 63,
                 "rank_change": None,
+                "compared_with_year": None,
+                **NO_TARGET,
                 "announced_in": None,
                 "is_sample": False,
             },
             {
                 "year": 2018,
-                "score": 44.42,
+                "score": "44.42",
                 "rank": 26,
                 "provinces_ranked": 63,
                 "rank_change": 37,
+                "compared_with_year": 2017,
+                **NO_TARGET,
                 "announced_in": indices["article"].get_absolute_url(),
                 "is_sample": False,
             },
@@ -520,8 +545,11 @@ def make_history(years: int, units_per_kind: int):
     for year in range(2018 - years + 1, 2019):
         for index in indices:
             result = ProvinceResultFactory(index=index, year=year, article=ArticleFactory())
+            ProvinceTarget.objects.create(index=index, year=year, rank=30, article=result.article)
             for _ in range(3):
-                ComponentResultFactory(province_result=result)
+                part = ComponentResultFactory(province_result=result).component
+                # Every component has a lead unit, so an N+1 on lead units would show.
+                Responsibility.objects.create(component=part, year=year, unit=units[0])
         for number, unit in enumerate(units):
             UnitResultFactory(unit=unit, year=year, score=Decimal(50 + number % 40))
     return units[0]
@@ -564,6 +592,8 @@ class TestQueryBudgets:
         UnitResult.objects.all().delete()
         ComponentResult.objects.all().delete()
         ProvinceResult.objects.all().delete()
+        ProvinceTarget.objects.all().delete()
+        Responsibility.objects.all().delete()
         Unit.objects.all().delete()
         Index.objects.all().delete()
 
@@ -574,10 +604,10 @@ class TestQueryBudgets:
         # agency links, the menu categories and (for the page cache's timeout) the next
         # scheduled publication and the next change of a document's validity.
         budgets = {
-            "/chi-so/": 7,
+            "/chi-so/": 8,  # + the weakest components with their lead units
             "/chi-so/par-index/": 9,
             "/chi-so/par-index/?nam=2018": 8,
             "/chi-so/xep-hang/2018/": 8,
-            "/chi-so/don-vi/{unit}/": 8,
+            "/chi-so/don-vi/{unit}/": 10,  # + the components it leads, + its predecessors
         }
         assert {page: small[page] for page in budgets} == budgets

@@ -18,10 +18,24 @@ def demo(db):
     call_command("load_demo", verbosity=0)
 
 
-def test_a_visitor_reads_the_2018_results(client, demo):
+def test_a_visitor_reads_the_2022_results_and_the_2018_unit_ranking(client, demo):
     overview = table_rows(client.get("/chi-so/"))
-    assert overview[0] == ["PAR INDEX", "2018", "72,23 điểm", "58/63", "▼1 giảm 1 bậc"]
-    assert overview[2] == ["PAPI", "2018", "44,42 điểm", "26/63", "▲37 tăng 37 bậc"]
+    assert overview[0] == [
+        "PAR INDEX",
+        "2022",
+        "86,29 điểm",
+        "24/63",
+        "▲34 tăng 34 bậc so với năm 2018",
+        "85,00 điểm: đạt, vượt 1,29; hạng 30: đạt, vượt 6 bậc",
+    ]
+    assert overview[2][:5] == [
+        "PAPI",
+        "2022",
+        "42,69 điểm",
+        "27/63",
+        "▼1 giảm 1 bậc so với năm 2018",
+    ]
+    assert overview[2][5] == "44,00 điểm: chưa đạt, thiếu 1,31; hạng 25: chưa đạt, thiếu 2 bậc"
 
     departments = table_rows(client.get("/chi-so/xep-hang/2018/"), "Sở, ban, ngành")
     assert departments[0][:3] == ["1", "Sở Tài chính", "86,50"]

@@ -1,0 +1,181 @@
+"""Who answers for each component: per year, the unit that leads the work behind it and the
+units that support it. The weakest components, and a unit's own components, are read here."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from .province import Component, ComponentResult
+from .units import Unit
+from .years import FIRST_YEAR, year_field
+
+
+def share_expression(score: str = "score", maximum: str = "component__maximum_score"):
+    """The score as a percentage of its maximum, computed in the query (for ordering)."""
+    return ExpressionWrapper(
+        F(score) * 100 / F(maximum), output_field=DecimalField(max_digits=9, decimal_places=4)
+    )
+
+
+def lead_of(component_ref: str, year_ref: str, field: str):
+    """The `field` of the lead unit of the component and year of the enclosing query."""
+    return Subquery(
+        Responsibility.objects.filter(
+            component=OuterRef(component_ref),
+            year=OuterRef(year_ref),
+            role=Responsibility.Role.LEAD,
+        ).values(field)[:1]
+    )
+
+
+class ResponsibilityQuerySet(models.QuerySet):
+    def leads(self):
+        return self.filter(role=Responsibility.Role.LEAD)
+
+
+class Responsibility(models.Model):
+    """One unit's part in one component in one year: the lead, or a supporting unit."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead unit")
+        SUPPORT = "support", _("supporting unit")
+
+    component = models.ForeignKey(
+        Component,
+        verbose_name=_("component"),
+        on_delete=models.CASCADE,
+        related_name="responsibilities",
+    )
+    year = year_field()
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="responsibilities"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.LEAD)
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Invented for demonstration, not an official assignment. Pages say so."),
+    )
+
+    objects = ResponsibilityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("responsibility for a component")
+        verbose_name_plural = _("responsibilities for components")
+        ordering = ["-year", "component__index__order", "component__order", "role", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["component", "year", "unit"], name="responsibility_unique_unit"
+            ),
+            models.UniqueConstraint(
+                fields=["component", "year"],
+                condition=Q(role="lead"),
+                name="responsibility_one_lead_per_year",
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_YEAR), name="responsibility_year_from_2000"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.component} {self.year}: {self.unit} ({self.get_role_display()})"
+
+    def get_absolute_url(self):
+        return self.unit.get_absolute_url()
+
+    def clean(self):
+        errors = {}
+        if self.component_id and self.year and not self.component.applies_in(self.year):
+            errors["year"] = _("This component was not part of the index in %(year)d.") % {
+                "year": self.year
+            }
+        if self.component_id and self.year and self.role == self.Role.LEAD:
+            other = Responsibility.objects.filter(
+                component_id=self.component_id, year=self.year, role=self.Role.LEAD
+            ).exclude(pk=self.pk)
+            if other.exists():
+                errors["role"] = _("This component already has a lead unit for %(year)d.") % {
+                    "year": self.year
+                }
+        if errors:
+            raise ValidationError(errors)
+
+
+# ----------------------------------------------------------------------------------------------
+# Reads: component results with their lead units, weakest first
+
+
+def with_lead(queryset):
+    """Annotate component results with their year's lead unit: `lead_name`, `lead_slug`,
+    `lead_is_sample` (all None when no unit leads the component that year)."""
+    return queryset.annotate(
+        lead_name=lead_of("component", "province_result__year", "unit__name"),
+        lead_slug=lead_of("component", "province_result__year", "unit__slug"),
+        lead_is_sample=lead_of("component", "province_result__year", "is_sample"),
+    )
+
+
+def weakest(component_results, count: int = 3) -> list:
+    """Of fetched component results, the `count` with the lowest share of their maximum."""
+    return sorted(component_results, key=lambda item: item.share_of_maximum)[:count]
+
+
+def weakest_of_latest_year(count: int = 3) -> list:
+    """The `count` weakest components of the latest year with any component result, across
+    all indices (compared by share of the maximum), with their lead units."""
+    latest = ComponentResult.objects.order_by("-province_result__year").values(
+        "province_result__year"
+    )[:1]
+    return list(
+        with_lead(
+            ComponentResult.objects.filter(province_result__year=Subquery(latest)).select_related(
+                "component__index", "province_result"
+            )
+        )
+        .annotate(share=share_expression())
+        .order_by("share", "component__index__order", "component__order")[:count]
+    )
+
+
+def components_led_by(unit: Unit) -> list:
+    """The components `unit` leads (in any year), each with its latest result (`latest_year`,
+    `latest_score`, `latest_share` of the maximum) and whether the assignment is sample data
+    (`lead_is_sample`), weakest first; components never scored come last."""
+    latest = ComponentResult.objects.filter(component=OuterRef("pk")).order_by(
+        "-province_result__year"
+    )
+    components = list(
+        Component.objects.filter(
+            responsibilities__unit=unit, responsibilities__role=Responsibility.Role.LEAD
+        )
+        .distinct()
+        .select_related("index")
+        .annotate(
+            latest_year=Subquery(latest.values("province_result__year")[:1]),
+            latest_score=Subquery(latest.values("score")[:1]),
+            latest_is_sample=Subquery(latest.values("is_sample")[:1]),
+            lead_is_sample=Subquery(
+                Responsibility.objects.leads()
+                .filter(component=OuterRef("pk"), unit=unit)
+                .order_by("-year")
+                .values("is_sample")[:1]
+            ),
+        )
+    )
+    cent = Decimal("0.01")
+    for component in components:
+        if component.latest_score is None:
+            component.latest_share = None
+            continue
+        # Two decimals as stored: SQLite hands a subquery's decimal back without them.
+        component.latest_score = Decimal(component.latest_score).quantize(cent)
+        component.latest_share = (component.latest_score * 100 / component.maximum_score).quantize(
+            cent
+        )
+    return sorted(
+        components,
+        key=lambda c: (c.latest_share is None, c.latest_share or 0, c.index.order, c.order),
+    )
