@@ -17,8 +17,12 @@ def register_search():
         snippet_from=("summary", "body"),
         listing=lambda articles: articles.select_related("category"),
         categories=lambda: [(category.slug, str(category)) for category in Category.objects.all()],
-        in_category=lambda articles, slug: articles.in_category(
-            Category.objects.filter(slug=slug)[:1]
-        ),
+        in_category=_in_category,
         vector_column="search_vector",  # PostgreSQL only: news/migrations/0005
     )
+
+
+def _in_category(articles, slug: str):
+    """The articles of the category `slug` and of its sub-categories (none if it is unknown)."""
+    category = Category.objects.filter(slug=slug).first()
+    return articles.in_category(category) if category else articles.none()

@@ -65,12 +65,12 @@ def test_by_year_fills_the_years_between_with_gaps(par):
     ]
     chart = index_rank_chart(par, results)
     # One run 2017–2018; 2022 stands alone: no segment reaches across 2019–2021.
-    assert [len(segment.split()) for segment in chart.segments] == [2]
+    assert [len(segment.split()) for segment in chart.layouts[0].segments] == [2]
 
 
 def test_charts_on_the_index_page_break_at_the_gap(client, par):
     response = client.get("/chi-so/par-index/")
-    score_svg, rank_svg = parse(response.content).find_all("svg")[:2]
+    score_svg, rank_svg = parse(response.content).find_all("svg", class_="chart__svg--wide")[:2]
     labels = [text.text() for text in rank_svg.find_all("text", class_="chart__label")]
     assert labels == ["2017", "2018", "2019", "2020", "2021", "2022"]
     assert len(rank_svg.find_all("circle")) == 3

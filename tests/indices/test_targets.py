@@ -151,7 +151,9 @@ def test_targets_import_from_a_spreadsheet(client, admin_user, par):
 
 def test_charts_mark_the_target_of_each_year(client, par):
     ProvinceTarget.objects.create(index=par, year=2022, score=D("85.00"), rank=30)
-    score_svg, rank_svg = parse(client.get("/chi-so/par-index/").content).find_all("svg")[:2]
+    score_svg, rank_svg = parse(client.get("/chi-so/par-index/").content).find_all(
+        "svg", class_="chart__svg--wide"
+    )[:2]
     (score_mark,) = score_svg.find_all("path", class_="chart__target")
     (rank_mark,) = rank_svg.find_all("path", class_="chart__target")
     assert score_mark.find("title").text() == "Mục tiêu 2022: 85,00"

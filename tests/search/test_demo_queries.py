@@ -67,7 +67,7 @@ def test_the_news_list_search_finds_the_same_articles_in_the_same_order(client, 
     for query in ACCEPTANCE:
         site_search = client.get(reverse("search:results"), {"q": query})
         news_search = client.get(reverse("news:article-list"), {"q": query})
-        cards = parse(news_search.content).find_all("h3", class_="card__title")
+        cards = parse(news_search.content).find_all("h2", class_="card__title")
         assert [card.text() for card in cards] == hits_by_kind(site_search)["Tin tức"], query
 
 
