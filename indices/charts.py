@@ -101,20 +101,8 @@ class LinePoint:
     value_dy: int = -10  # the value above its dot, or below it where neighbours are too close
 
 
-@dataclass
-class LineLayout:
-    """The geometry of a line chart in one frame."""
-
-    frame: Frame
-    height: int
-    points: list[LinePoint] = field(default_factory=list)
-    segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
-    targets: list[LinePoint] = field(default_factory=list)  # a marker at each year's target
-    ticks: list[Tick] = field(default_factory=list)
-    plot_left: str = ""
-    plot_right: str = ""
-    axis_y: str = ""
-    label_y: str = ""
+class DrawnInFrame:
+    """What a chart's drawing in one frame (a dataclass with a `frame`) takes from it."""
 
     @property
     def name(self) -> str:
@@ -127,6 +115,22 @@ class LineLayout:
     @property
     def font_size(self) -> int:
         return self.frame.font_size
+
+
+@dataclass
+class LineLayout(DrawnInFrame):
+    """The geometry of a line chart in one frame."""
+
+    frame: Frame
+    height: int
+    points: list[LinePoint] = field(default_factory=list)
+    segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
+    targets: list[LinePoint] = field(default_factory=list)  # a marker at each year's target
+    ticks: list[Tick] = field(default_factory=list)
+    plot_left: str = ""
+    plot_right: str = ""
+    axis_y: str = ""
+    label_y: str = ""
 
 
 @dataclass
@@ -287,25 +291,13 @@ class Bar:
 
 
 @dataclass
-class BarLayout:
+class BarLayout(DrawnInFrame):
     """The geometry of a bar chart in one frame."""
 
     frame: Frame
     bars: list[Bar] = field(default_factory=list)
     height: int = 0
     bar_height: int = BAR_HEIGHT
-
-    @property
-    def name(self) -> str:
-        return self.frame.name
-
-    @property
-    def width(self) -> int:
-        return self.frame.width
-
-    @property
-    def font_size(self) -> int:
-        return self.frame.font_size
 
 
 @dataclass
