@@ -23,6 +23,7 @@ from .models import (
     UnitResult,
     parse_year,
 )
+from .models.changes import SCORE
 from .resources import ProvinceResultResource, ProvinceTargetResource, UnitResultResource
 
 # Decimal fields accept the Vietnamese decimal comma ("86,50") as well as a point, and show
@@ -336,9 +337,15 @@ class UnitResultAdmin(
         change = obj.change
         if change is None:
             return "—"
-        return _("%(change)s (previous year: %(rank)d)") % {
+        if change.basis == SCORE:
+            return _("%(change)s points (%(reason)s)") % {
+                "change": change.label,
+                "reason": change.reason,
+            }
+        return _("%(change)s (rank %(rank)d in %(year)d)") % {
             "change": change.label,
             "rank": obj.previous_rank,
+            "year": obj.previous_year,
         }
 
     @admin.display(description=_("grade"))

@@ -14,6 +14,8 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from .models.changes import RANK
+
 
 def contains_sample_data(*groups) -> bool:
     """Whether any row of these groups is sample data: the page must then say so."""
@@ -129,14 +131,32 @@ def target_values(result) -> dict:
 
 
 def signed_change(change) -> int | None:
-    """A rank change as a number: +37 for 37 places up, -1 for one down, 0 for the same."""
-    if change is None:
-        return None
-    if change.direction == change.UP:
-        return change.places
-    if change.direction == change.DOWN:
-        return -change.places
-    return 0
+    """A rank change as a number: +37 for 37 places up, -1 for one down, 0 for the same; None
+    without a rank change (a unit's score change is not a number of places)."""
+    return change.signed if change is not None and change.basis == RANK else None
+
+
+def unit_change_columns() -> list[Column]:
+    """A unit's change, told honestly: the rank change only where the two years ranked as many
+    units, the score change always, which of the two the pages show, and versus which year."""
+    return [
+        Column("rank_change", _("Change of rank")),
+        Column("score_change", _("Change of score (percentage points)")),
+        Column("change_basis", _("Change compares (rank or score)")),
+        Column("compared_with_year", _("Compared with year")),
+        Column("units_ranked_in_compared_year", _("Units ranked in the year compared with")),
+    ]
+
+
+def unit_change_values(result) -> dict:
+    change = result.change
+    return {
+        "rank_change": signed_change(change),
+        "score_change": result.score_change,
+        "change_basis": change.basis if change else None,
+        "compared_with_year": getattr(result, "previous_year", None),
+        "units_ranked_in_compared_year": getattr(result, "previous_ranked_count", None),
+    }
 
 
 # ----------------------------------------------------------------------------------------------
@@ -245,7 +265,8 @@ def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
             Column("unit", _("Unit")),
             Column("score", _("Score (%)")),
             Column("grade", _("Grade")),
-            Column("rank_change", _("Change of rank")),
+            Column("units_ranked", _("Units ranked")),
+            *unit_change_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -254,7 +275,8 @@ def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
                 "unit": result.unit.name,
                 "score": result.score,
                 "grade": str(result.grade.label) if result.grade else None,
-                "rank_change": signed_change(result.change),
+                "units_ranked": result.ranked_count,
+                **unit_change_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results
@@ -272,7 +294,7 @@ def unit_table(unit, results) -> Table:
             Column("rank", _("Rank")),
             Column("units_ranked", _("Units ranked")),
             Column("grade", _("Grade")),
-            Column("rank_change", _("Change of rank")),
+            *unit_change_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -282,7 +304,7 @@ def unit_table(unit, results) -> Table:
                 "rank": result.rank,
                 "units_ranked": result.ranked_count,
                 "grade": str(result.grade.label) if result.grade else None,
-                "rank_change": signed_change(result.change),
+                **unit_change_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results

@@ -171,6 +171,7 @@ def load_targets(*, targets, stored: dict[str, Index], tally: Tally) -> None:
 
 
 def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
+    demo_years = {year for demo in units for year in demo.sample_scores} | {PUBLISHED_YEAR}
     orders: dict[str, int] = {}
     for demo in units:
         orders[demo.kind] = orders.get(demo.kind, 0) + 1
@@ -197,6 +198,9 @@ def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
                 values={"score": score, "is_sample": is_sample},
                 tally=result_tally,
             )
+        # An invented score the demo no longer gives (Ma Lù Thàng's 2016 from an earlier
+        # version) goes; official rows and years outside the demo's stay.
+        unit.results.filter(is_sample=True, year__in=demo_years).exclude(year__in=scores).delete()
 
 
 def load_grade_thresholds(*, rows, tally: Tally) -> None:

@@ -13,6 +13,10 @@ department and Sở Y tế the lowest, huyện Mường Tè the best district an
 lowest. After 2018 the demo knows only the 2022 official results of the four indices
 (`../shared/brief/indices.md`), linked to the two 2022 announcement articles: 2019–2021 are
 years without data, shown as gaps, and a 2019 spreadsheet import is what the admin demo shows.
+
+Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng has no 2016 score (its first assessed year is
+2017), so 2016 ranks 19 departments and 2017 ranks 20: the 2017 department changes compare
+scores and say why, while 2018 (20 and 20) compares ranks. This changes no published figure.
 """
 
 from dataclasses import dataclass, field
@@ -414,7 +418,13 @@ UNITS = (
     _unit("Sở Văn hóa, Thể thao và Du lịch", DEPARTMENT, ("67.95", "69.80", "72.44")),
     _unit("Sở Ngoại vụ", DEPARTMENT, ("70.05", "71.90", "74.02")),
     _unit("Ban Dân tộc", DEPARTMENT, ("66.20", "68.75", "70.38")),
-    _unit("Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng", DEPARTMENT, ("64.80", "66.35", "68.57")),
+    # First assessed in 2017: the two years rank different numbers of departments.
+    _unit(
+        "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng",
+        DEPARTMENT,
+        ("66.35", "68.57"),
+        years=(2017, 2018),
+    ),
     _published("Sở Y tế", DEPARTMENT, ("62.35", "63.90")),
     _published("UBND thành phố Lai Châu", DISTRICT, ("78.20", "80.05")),
     _unit("UBND huyện Tam Đường", DISTRICT, ("73.45", "75.10", "77.86")),

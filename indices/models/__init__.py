@@ -2,11 +2,11 @@
 score in the province's yearly assessment.
 
 Values that follow from others are derived, never typed in: a unit's rank comes from the scores
-of its year and kind, its grade from that year's thresholds, and every change arrow from the
-previous year's rank.
+of its year and kind, its grade from that year's thresholds, and every change from the previous
+year with data (`changes.py`: ranks only when both years ranked as many, else a unit's score).
 """
 
-from .changes import RankChange, rank_change
+from .changes import RankChange, ScoreChange, rank_change, unit_change
 from .province import (
     DEFAULT_PROVINCES_RANKED,
     Component,
@@ -38,6 +38,7 @@ __all__ = [
     "ProvinceTarget",
     "RankChange",
     "Responsibility",
+    "ScoreChange",
     "TargetCheck",
     "Unit",
     "UnitResult",
@@ -47,6 +48,7 @@ __all__ = [
     "rank_change",
     "rank_check",
     "score_check",
+    "unit_change",
     "validate_year",
     "weakest",
     "weakest_of_latest_year",

@@ -1,6 +1,18 @@
-"""Change of rank versus the previous year: derived from two ranks, never typed in."""
+"""Change versus an earlier year: derived from the two years' results, never typed in.
+
+A rank compares only with a rank among as many peers: 58th of 63 and 30th of 34 say nothing
+about each other. Province results then show no change; a unit, whose score is always known,
+shows the change of its score instead, and says why (`ScoreChange.reason`)."""
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
+#: What a change compares, as open data names it (`change_basis`).
+RANK = "rank"
+SCORE = "score"
 
 
 @dataclass(frozen=True)
@@ -10,6 +22,7 @@ class RankChange:
     UP = "up"
     DOWN = "down"
     SAME = "same"
+    basis = RANK
 
     direction: str
     places: int
@@ -26,8 +39,77 @@ class RankChange:
         """ "▲37", "▼1" or "=": the arrow with the number of places."""
         return self.symbol if self.direction == self.SAME else f"{self.symbol}{self.places}"
 
+    @property
+    def signed(self) -> int:
+        """+37 for 37 places up, -1 for one down, 0 for the same rank."""
+        return {self.UP: self.places, self.DOWN: -self.places, self.SAME: 0}[self.direction]
+
     def __str__(self):
         return self.label
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+    """How a unit's score moved since an earlier year whose ranking counted another number of
+    units, so that the two ranks do not compare. "Up" means a higher score."""
+
+    UP = RankChange.UP
+    DOWN = RankChange.DOWN
+    SAME = RankChange.SAME
+    basis = SCORE
+
+    direction: str
+    #: The size of the change in percentage points, never negative (see `signed`).
+    points: Decimal
+    year: int
+    ranked: int | None
+    previous_year: int
+    previous_ranked: int | None
+    #: As on `RankChange`: the year compared with when it is not the year just before.
+    since: int | None = None
+
+    @property
+    def signed(self) -> Decimal:
+        """+2.35 for a score 2.35 points higher, -1.10 for one lower, 0.00 for the same."""
+        return -self.points if self.direction == self.DOWN else self.points
+
+    @property
+    def label(self) -> str:
+        """ "+2,35", "−1,10" (a real minus sign) or "±0,00", in the active language's digits."""
+        sign = {self.UP: "+", self.DOWN: "\u2212", self.SAME: "±"}[self.direction]
+        return sign + number_format(self.points, 2)
+
+    @property
+    def reason(self) -> str:
+        """Why scores and not ranks are compared: the two years ranked different numbers of
+        units (a unit added, merged or without a result)."""
+        if self.ranked is None or self.previous_ranked is None:
+            return gettext(
+                "Scores compared: the ranks of %(year)d and %(previous_year)d do not compare"
+            ) % {
+                "year": self.year,
+                "previous_year": self.previous_year,
+            }
+        return gettext(
+            "Scores compared, as the number of units ranked differs: %(count)d in %(year)d, "
+            "%(previous_count)d in %(previous_year)d"
+        ) % {
+            "count": self.ranked,
+            "year": self.year,
+            "previous_count": self.previous_ranked,
+            "previous_year": self.previous_year,
+        }
+
+    def __str__(self):
+        return self.label
+
+
+def _since(previous_year: int | None, year: int | None) -> int | None:
+    return (
+        previous_year
+        if previous_year is not None and year is not None and previous_year != year - 1
+        else None
+    )
 
 
 def rank_change(
@@ -41,13 +123,50 @@ def rank_change(
     years, a comparison across a gap (2018 → 2022) carries the earlier year in `since`."""
     if previous_rank is None or rank is None:
         return None
-    since = (
-        previous_year
-        if previous_year is not None and year is not None and previous_year != year - 1
-        else None
-    )
+    since = _since(previous_year, year)
     if rank < previous_rank:
         return RankChange(RankChange.UP, previous_rank - rank, since)
     if rank > previous_rank:
         return RankChange(RankChange.DOWN, rank - previous_rank, since)
     return RankChange(RankChange.SAME, 0, since)
+
+
+def unit_change(
+    *,
+    year: int,
+    rank: int | None,
+    ranked: int | None,
+    score: Decimal | None,
+    previous_year: int | None,
+    previous_rank: int | None,
+    previous_ranked: int | None,
+    previous_score: Decimal | None,
+) -> RankChange | ScoreChange | None:
+    """A unit's change versus its previous year with a result (`previous_year`, however many
+    years back): the change of rank when both years ranked the same number of units, else the
+    change of score. None when there is no earlier result."""
+    if previous_year is None:
+        return None
+    if ranked is not None and ranked == previous_ranked:
+        change = rank_change(previous_rank, rank, previous_year=previous_year, year=year)
+        if change is not None:
+            return change
+    if score is None or previous_score is None:
+        return None
+    difference = score - previous_score
+    direction = (
+        ScoreChange.UP
+        if difference > 0
+        else ScoreChange.DOWN
+        if difference < 0
+        else ScoreChange.SAME
+    )
+    return ScoreChange(
+        direction=direction,
+        points=abs(difference),
+        year=year,
+        ranked=ranked,
+        previous_year=previous_year,
+        previous_ranked=previous_ranked,
+        since=_since(previous_year, year),
+    )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.fields import SearchableModel, SearchTextField
 from core.text import unique_slug
 
-from .changes import RankChange, rank_change
+from .changes import RankChange, ScoreChange, unit_change
 from .results import YearlyResult, YearlyResultQuerySet, percent_field
 from .years import FIRST_YEAR, validate_year
 
@@ -151,16 +151,23 @@ class UnitResultQuerySet(YearlyResultQuerySet):
         return self.filter(unit__kind=kind)
 
     def with_rank(self):
-        """Annotate `rank` (among units of the same kind that year), `ranked_count` (how many
-        units of that kind were ranked) and `previous_rank` (the unit's rank the year before).
-        Correct whatever else the queryset filters on."""
-        previous = UnitResult.objects.filter(
-            unit=OuterRef("unit"), year=OuterRef("year") - 1
-        ).annotate(rank=_rank_among_peers())
+        """Annotate `rank` (among units of the same kind that year) and `ranked_count` (how many
+        units of that kind were ranked), and the same of the unit's previous year with a result,
+        however many years back: `previous_year`, `previous_rank`, `previous_ranked_count` and
+        `previous_score_value` (read it as `previous_score`). Correct whatever else the queryset
+        filters on; still one query. `change` decides what the two years compare."""
+        earlier = (
+            UnitResult.objects.filter(unit=OuterRef("unit"), year__lt=OuterRef("year"))
+            .order_by("-year")
+            .annotate(rank=_rank_among_peers(), ranked_count=_peer_count())
+        )
         return self.annotate(
             rank=_rank_among_peers(),
             ranked_count=_peer_count(),
-            previous_rank=Subquery(previous.values("rank")[:1]),
+            previous_year=Subquery(earlier.values("year")[:1]),
+            previous_rank=Subquery(earlier.values("rank")[:1]),
+            previous_ranked_count=Subquery(earlier.values("ranked_count")[:1]),
+            previous_score_value=Subquery(earlier.values("score")[:1]),
         )
 
     def ranking(self, year: int, kind: str | None = None):
@@ -225,9 +232,34 @@ class UnitResult(YearlyResult):
             )
 
     @property
-    def change(self) -> RankChange | None:
-        """Change of rank versus the previous year (on rows from `with_rank()`)."""
-        return rank_change(getattr(self, "previous_rank", None), getattr(self, "rank", None))
+    def previous_score(self) -> Decimal | None:
+        """The score of the previous year with a result (on rows from `with_rank()`), with its
+        two decimals: SQLite hands a subquery's decimal back without them (85 for 85.00)."""
+        value = getattr(self, "previous_score_value", None)
+        return None if value is None else Decimal(str(value)).quantize(Decimal("0.01"))
+
+    @property
+    def score_change(self) -> Decimal | None:
+        """The score minus that of the previous year with a result (on rows from
+        `with_rank()`): +2.35, -1.10; None without an earlier result."""
+        previous = self.previous_score
+        return None if previous is None else self.score - previous
+
+    @property
+    def change(self) -> RankChange | ScoreChange | None:
+        """Change versus the unit's previous year with a result (on rows from `with_rank()`):
+        of rank when both years ranked as many units of its kind, else of score, with that
+        year in `since` when years without a result lie between."""
+        return unit_change(
+            year=self.year,
+            rank=getattr(self, "rank", None),
+            ranked=getattr(self, "ranked_count", None),
+            score=self.score,
+            previous_year=getattr(self, "previous_year", None),
+            previous_rank=getattr(self, "previous_rank", None),
+            previous_ranked=getattr(self, "previous_ranked_count", None),
+            previous_score=self.previous_score,
+        )
 
 
 class Grade(models.TextChoices):

@@ -301,23 +301,37 @@ class TestUnitResultChangelist:
         GradeThresholdsFactory(year=2015)  # good 80, fair 70, average 50
         self.make_year(2017, {"Sở Tài chính": "75", "Sở Y tế": "85"})
         self.make_year(2018, {"Sở Tài chính": "86.50", "Sở Y tế": "70", "Sở Xây dựng": "49.99"})
-        self.make_year(2018, {"UBND huyện Mường Tè": "90"}, kind=Unit.Kind.DISTRICT)
+        districts = {"UBND huyện Mường Tè": "90", "UBND huyện Sìn Hồ": "80"}
+        self.make_year(2016, districts, kind=Unit.Kind.DISTRICT)
+        self.make_year(2018, {**districts, "UBND huyện Sìn Hồ": "95"}, kind=Unit.Kind.DISTRICT)
         client.force_login(admin_user)
 
         response = client.get(UNIT_CHANGELIST, {"year": "2018", "unit__kind": "department"})
 
         assert column(response, "unit") == ["Sở Tài chính", "Sở Y tế", "Sở Xây dựng"]
         assert column(response, "rank_display") == ["1", "2", "3"]
-        previous = gettext("%(change)s (previous year: %(rank)d)")
+        # 3 departments ranked in 2018, 2 in 2017: the scores are compared, and why.
+        points = gettext("%(change)s points (%(reason)s)")
+        reason = gettext(
+            "Scores compared, as the number of units ranked differs: %(count)d in %(year)d, "
+            "%(previous_count)d in %(previous_year)d"
+        ) % {"count": 3, "year": 2018, "previous_count": 2, "previous_year": 2017}
         assert column(response, "change_display") == [
-            previous % {"change": "▲1", "rank": 2},
-            previous % {"change": "▼1", "rank": 1},
+            points % {"change": "+11,50", "reason": reason},
+            points % {"change": "\u221215,00", "reason": reason},
             "—",
         ]
         assert column(response, "grade_display") == [
             str(Grade.GOOD.label),
             str(Grade.FAIR.label),
             str(Grade.WEAK.label),
+        ]
+        # 2 districts in 2016 and in 2018 (none in 2017): ranks compared across the gap.
+        response = client.get(UNIT_CHANGELIST, {"year": "2018", "unit__kind": "district"})
+        in_year = gettext("%(change)s (rank %(rank)d in %(year)d)")
+        assert column(response, "change_display") == [
+            in_year % {"change": "▲1", "rank": 2, "year": 2016},
+            in_year % {"change": "▼1", "rank": 1, "year": 2016},
         ]
 
     def test_year_filter_lists_the_years_present_and_search_by_unit(self, client, admin_user):

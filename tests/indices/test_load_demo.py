@@ -59,6 +59,7 @@ PUBLISHED_UNITS_2018 = {
     "UBND thành phố Lai Châu": D("79.43"),
     "UBND huyện Phong Thổ": D("71.19"),
 }
+MA_LU_THANG = "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng"
 DISTRICTS = [
     "UBND thành phố Lai Châu",
     "UBND huyện Tam Đường",
@@ -113,7 +114,8 @@ def test_a_second_run_creates_and_changes_nothing(demo):
         "ProvinceResult": 6 + 2 + 6 + 4 + 4,
         "ComponentResult": 8 + 5 + 8 + 4 * 10,
         "Unit": 28,
-        "UnitResult": 28 * 3,
+        # Ma Lù Thàng was first assessed in 2017.
+        "UnitResult": 28 * 3 - 1,
         "GradeThresholds": 1,
         "ProvinceTarget": 4,
         # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units.
@@ -126,7 +128,7 @@ def test_the_summary_reports_the_second_run_as_unchanged(demo, capsys):
         call_command("load_demo")
     out = capsys.readouterr().out
     assert "Province results: 22 (created 0, updated 0, unchanged 22)" in out
-    assert "Unit results: 84 (created 0, updated 0, unchanged 84)" in out
+    assert "Unit results: 83 (created 0, updated 0, unchanged 83)" in out
 
 
 def test_the_four_indices(demo):
@@ -262,7 +264,7 @@ def test_units_all_districts_inactive_and_about_twenty_departments(demo):
                 "Sở Tài chính",
                 "Sở Tư pháp",
                 "Sở Y tế",
-                "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng",
+                MA_LU_THANG,
             ]
         ).count()
         == 4
@@ -282,11 +284,13 @@ def test_the_published_unit_scores_are_present_exactly_and_official(demo):
     }
 
 
-def test_every_unit_has_2016_to_2018_and_the_invented_ones_are_sample(demo):
-    for unit in Unit.objects.all():
+def test_every_unit_has_2016_to_2018_but_one_and_the_invented_ones_are_sample(demo):
+    for unit in Unit.objects.exclude(name=MA_LU_THANG):
         assert sorted(unit.results.values_list("year", flat=True)) == [2016, 2017, 2018]
+    latecomer = Unit.objects.get(name=MA_LU_THANG)
+    assert sorted(latecomer.results.values_list("year", flat=True)) == [2017, 2018]
     invented = UnitResult.objects.exclude(year=2018, unit__name__in=list(PUBLISHED_UNITS_2018))
-    assert invented.count() == 84 - 6
+    assert invented.count() == 83 - 6
     assert not invented.filter(is_sample=False).exists()
 
 
@@ -311,6 +315,35 @@ def test_the_2018_ranking_keeps_the_published_order(demo, kind, best, second, lo
     for result in ranking:
         if result.is_sample:
             assert low < result.score < high, result.unit.name
+
+
+def test_2017_departments_compare_scores_and_2018_ranks(demo):
+    """Ma Lù Thàng's first year makes the demo show both sides of the fair-comparison rule:
+    19 departments ranked in 2016 and 20 in 2017, then 20 again in 2018."""
+    departments = Unit.Kind.DEPARTMENT
+    in_2017 = list(UnitResult.objects.ranking(2017, departments))
+    latecomer = next(r for r in in_2017 if r.unit.name == MA_LU_THANG)
+    others = [r for r in in_2017 if r is not latecomer]
+    assert (latecomer.previous_year, latecomer.change) == (None, None)
+    assert {(r.ranked_count, r.previous_ranked_count) for r in others} == {(20, 19)}
+    assert {r.change.basis for r in others} == {"score"}
+    finance = next(r for r in in_2017 if r.unit.name == "Sở Tài chính")
+    assert (finance.change.signed, finance.change.previous_year) == (D("1.85"), 2016)
+    in_2018 = list(UnitResult.objects.ranking(2018, departments))
+    assert {r.change.basis for r in in_2018} == {"rank"}
+    districts = UnitResult.objects.ranking(2017, Unit.Kind.DISTRICT)
+    assert {r.change.basis for r in districts} == {"rank"}
+
+
+def test_a_second_run_removes_an_invented_score_the_demo_no_longer_gives(demo):
+    latecomer = Unit.objects.get(name=MA_LU_THANG)
+    UnitResult.objects.create(unit=latecomer, year=2016, score=D("64.80"), is_sample=True)
+    official = UnitResult.objects.create(unit=latecomer, year=2019, score=D("70.00"))
+
+    call_command("load_demo", verbosity=0)
+
+    assert sorted(latecomer.results.values_list("year", flat=True)) == [2017, 2018, 2019]
+    assert UnitResult.objects.filter(pk=official.pk).exists()
 
 
 def test_grade_thresholds_start_in_2016(demo):

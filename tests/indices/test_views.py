@@ -268,9 +268,27 @@ class TestRanking:
             ["2", "Sở Giao thông vận tải", "85,88", "Tốt", "▼1 giảm 1 bậc"],
             ["3", "Sở Y tế", "65,04", "Trung bình", "= giữ nguyên thứ hạng"],
         ]
+        # Phong Thổ has no 2017 result: 3 districts ranked in 2018, 2 in 2017, so the
+        # districts' changes are of the score, with the reason on the page.
+        why = (
+            "So sánh điểm vì số đơn vị được xếp hạng khác nhau: 3 đơn vị năm 2018, "
+            "2 đơn vị năm 2017"
+        )
         assert table_rows(response, "UBND huyện, thành phố") == [
-            ["1", "UBND huyện Mường Tè", "82,41", "Tốt", "▲1 tăng 1 bậc"],
-            ["2", "UBND thành phố Lai Châu", "79,43", "Khá", "▼1 giảm 1 bậc"],
+            [
+                "1",
+                "UBND huyện Mường Tè",
+                "82,41",
+                "Tốt",
+                f"+12,41 điểm tăng 12,41 điểm phần trăm {why}",
+            ],
+            [
+                "2",
+                "UBND thành phố Lai Châu",
+                "79,43",
+                "Khá",
+                f"+4,43 điểm tăng 4,43 điểm phần trăm {why}",
+            ],
             ["3", "UBND huyện Phong Thổ", "71,19", "Khá", "—"],
         ]
 
@@ -337,10 +355,47 @@ class TestRanking:
         assert "attachment" in response["Content-Disposition"]
         content = response.content.decode("utf-8-sig")
         assert list(csv.reader(io.StringIO(content))) == [
-            ["Thứ hạng", "Đơn vị", "Điểm (%)", "Xếp loại", "Thay đổi thứ hạng", "Dữ liệu minh hoạ"],
-            ["1", "UBND huyện Mường Tè", "82.41", "Tốt", "1", "không"],
-            ["2", "UBND thành phố Lai Châu", "79.43", "Khá", "-1", "không"],
-            ["3", "UBND huyện Phong Thổ", "71.19", "Khá", "", "không"],
+            [
+                "Thứ hạng",
+                "Đơn vị",
+                "Điểm (%)",
+                "Xếp loại",
+                "Số đơn vị xếp hạng",
+                "Thay đổi thứ hạng",
+                "Thay đổi điểm (điểm phần trăm)",
+                "So sánh theo (rank: thứ hạng, score: điểm)",
+                "So với năm",
+                "Số đơn vị được xếp hạng năm so sánh",
+                "Dữ liệu minh hoạ",
+            ],
+            # 3 districts ranked in 2018, 2 in 2017: no rank change, the score change instead.
+            [
+                "1",
+                "UBND huyện Mường Tè",
+                "82.41",
+                "Tốt",
+                "3",
+                "",
+                "12.41",
+                "score",
+                "2017",
+                "2",
+                "không",
+            ],
+            [
+                "2",
+                "UBND thành phố Lai Châu",
+                "79.43",
+                "Khá",
+                "3",
+                "",
+                "4.43",
+                "score",
+                "2017",
+                "2",
+                "không",
+            ],
+            ["3", "UBND huyện Phong Thổ", "71.19", "Khá", "3", "", "", "", "", "", "không"],
         ]
 
     def test_json_download_holds_the_same_numbers(self, client, units):
@@ -351,7 +406,12 @@ class TestRanking:
             "unit",
             "score",
             "grade",
+            "units_ranked",
             "rank_change",
+            "score_change",
+            "change_basis",
+            "compared_with_year",
+            "units_ranked_in_compared_year",
             "is_sample",
         ]
         assert document["rows"][0] == {
@@ -359,7 +419,13 @@ class TestRanking:
             "unit": "Sở Tài chính",
             "score": "86.50",  # a string: the published precision, never a float
             "grade": "Tốt",
+            "units_ranked": 3,
+            # 3 departments ranked in 2017 and in 2018: the rank change counts.
             "rank_change": 1,
+            "score_change": "6.50",
+            "change_basis": "rank",
+            "compared_with_year": 2017,
+            "units_ranked_in_compared_year": 3,
             "is_sample": False,
         }
         assert "note" not in document

@@ -78,12 +78,41 @@ def test_a_staff_member_imports_the_2019_unit_results(client, demo):
 
     ranking = client.get("/chi-so/xep-hang/2019/")
     assert ranking.status_code == 200
+    # 3 departments so far in 2019 against 20 in 2018: 3rd of 3 is not "up 17 places" from
+    # 20th of 20, so the page compares scores and says why.
+    why = (
+        "So sánh điểm vì số đơn vị được xếp hạng khác nhau: {} đơn vị năm 2019, {} đơn vị năm 2018"
+    )
     assert table_rows(ranking, "Sở, ban, ngành") == [
-        ["1", "Sở Tài chính", "88,20", "Tốt", "= giữ nguyên thứ hạng"],
-        ["2", "Sở Giao thông vận tải", "84,75", "Tốt", "= giữ nguyên thứ hạng"],
-        ["3", "Sở Y tế", "68,90", "Trung bình", "▲17 tăng 17 bậc"],
+        [
+            "1",
+            "Sở Tài chính",
+            "88,20",
+            "Tốt",
+            f"+1,70 điểm tăng 1,70 điểm phần trăm {why.format(3, 20)}",
+        ],
+        [
+            "2",
+            "Sở Giao thông vận tải",
+            "84,75",
+            "Tốt",
+            f"\u22121,13 điểm giảm 1,13 điểm phần trăm {why.format(3, 20)}",
+        ],
+        [
+            "3",
+            "Sở Y tế",
+            "68,90",
+            "Trung bình",
+            f"+3,86 điểm tăng 3,86 điểm phần trăm {why.format(3, 20)}",
+        ],
     ]
     assert table_rows(ranking, "UBND huyện, thành phố") == [
-        ["1", "UBND huyện Mường Tè", "83,10", "Tốt", "= giữ nguyên thứ hạng"],
+        [
+            "1",
+            "UBND huyện Mường Tè",
+            "83,10",
+            "Tốt",
+            f"+0,69 điểm tăng 0,69 điểm phần trăm {why.format(1, 8)}",
+        ],
     ]
     assert client.get("/chi-so/xep-hang/").url == "/chi-so/xep-hang/2019/"
