@@ -23,6 +23,8 @@ PAGES = [
     ("indices", "/chi-so/"),
     ("index", "/chi-so/par-index/"),
     ("ranking", "/chi-so/xep-hang/2018/"),
+    # 2017 compares the departments' scores, not ranks, and says why under each change.
+    ("ranking-scores", "/chi-so/xep-hang/2017/"),
     ("unit", "/chi-so/don-vi/ban-quan-ly-khu-kinh-te-cua-khau-ma-lu-thang/"),
     ("admin-login", "/quan-tri/login/"),
     ("search", "/tim-kiem/?q=cai+cach+hanh+chinh"),
