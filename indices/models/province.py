@@ -408,7 +408,9 @@ class ProvinceResult(YearlyResult):
 class ComponentResultQuerySet(models.QuerySet):
     def breakdown(self, result: "ProvinceResult"):
         """The component scores of one province result, in the components' order."""
-        return self.filter(province_result=result).select_related("component__index")
+        return self.filter(province_result=result).select_related(
+            "province_result", "component__index"
+        )
 
     def history(self, component: "Component"):
         """Every year's result of one component, oldest first, with the year's lead unit

@@ -427,6 +427,28 @@ def test_the_year_components_table_has_leads_supports_and_averages(client, pci):
     ]
 
 
+def test_the_year_components_data_does_not_query_per_component(client, pci, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    SiteSettings.load()
+    url = "/chi-so/pci/2018/thanh-phan.json"
+
+    def count():
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    few = count()
+    result = pci["index"].results.get(year=2018)
+    for number in range(10):
+        part = ComponentFactory(index=pci["index"], name=f"Thành phần {number}")
+        ComponentResultFactory(province_result=result, component=part, score=D("5"))
+        Responsibility.objects.create(
+            component=part, year=2018, unit=pci["units"]["Sở Tư pháp"], role=SUPPORT
+        )
+    assert count() == few
+
+
 # ----------------------------------------------------------------------------------------------
 # The provincial average in the admin
 
