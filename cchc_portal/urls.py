@@ -12,7 +12,7 @@ from core.sitemaps import NamedPagesSitemap
 from core.views import media_urlpattern
 from dashboard import views as dashboard_views
 from documents.sitemaps import DocumentSitemap
-from indices.sitemaps import IndexSitemap, RankingYearSitemap, UnitSitemap
+from indices.sitemaps import ComponentSitemap, IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 
 admin.site.site_header = _("CCHC portal administration")
@@ -67,6 +67,7 @@ urlpatterns = [
                 "articles": ArticleSitemap,
                 "categories": CategorySitemap,
                 "index-pages": IndexSitemap,
+                "index-components": ComponentSitemap,
                 "rankings": RankingYearSitemap,
                 "units": UnitSitemap,
                 "documents": DocumentSitemap,

@@ -23,14 +23,18 @@ def vietnamese_slugify(value: str, max_length: int = 200) -> str:
     return slug[:max_length].strip("-")
 
 
-def unique_slug(instance, source: str, *, field_name: str = "slug") -> str:
-    """A slug for `instance` made from `source`, suffixed -2, -3, … when already taken."""
+def unique_slug(
+    instance, source: str, *, field_name: str = "slug", within: dict | None = None
+) -> str:
+    """A slug for `instance` made from `source`, suffixed -2, -3, … when already taken (by any
+    row, or only by the rows matching `within`, e.g. `{"index_id": 1}` for a slug unique per
+    index)."""
     model = type(instance)
     max_length = model._meta.get_field(field_name).max_length
     base = vietnamese_slugify(source, max_length=max_length - 6) or model._meta.model_name
-    others = (
-        model._default_manager.exclude(pk=instance.pk) if instance.pk else model._default_manager
-    )
+    others = model._default_manager.filter(**(within or {}))
+    if instance.pk:
+        others = others.exclude(pk=instance.pk)
     taken = set(
         others.filter(**{f"{field_name}__startswith": base}).values_list(field_name, flat=True)
     )

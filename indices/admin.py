@@ -106,7 +106,9 @@ class ComponentInline(admin.TabularInline):
     formfield_overrides = LOCALIZED_DECIMALS
     model = Component
     extra = 1
-    fields = ["name", "maximum_score", "order", "first_year", "last_year"]
+    fields = ["name", "slug", "maximum_score", "order", "first_year", "last_year"]
+    # Made from the name on first save and then kept, so that a component's address stays.
+    readonly_fields = ["slug"]
     ordering = ["order", "pk"]
 
 
@@ -142,7 +144,7 @@ class ComponentResultInline(admin.TabularInline):
     model = ComponentResult
     formset = ComponentResultFormSet
     extra = 1
-    fields = ["component", "score", "is_sample"]
+    fields = ["component", "score", "average_score", "is_sample"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("component")

@@ -126,6 +126,9 @@ class LineLayout(DrawnInFrame):
     points: list[LinePoint] = field(default_factory=list)
     segments: list[str] = field(default_factory=list)  # "x,y x,y …" for each unbroken run
     targets: list[LinePoint] = field(default_factory=list)  # a marker at each year's target
+    # A second series to compare with (e.g. the provincial average): its runs and its dots.
+    comparison_segments: list[str] = field(default_factory=list)
+    comparison_points: list[LinePoint] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     plot_left: str = ""
     plot_right: str = ""
@@ -142,13 +145,37 @@ class LineChart:
     has_values: bool = False
     has_sample_data: bool = False
     has_targets: bool = False
+    comparison_label: str = ""  # the second series' name, shown in the legend when it has data
 
     @property
     def is_empty(self) -> bool:
         return not self.has_values
 
 
-def _line_layout(frame, values, *, low, high, inverted, decimal_places, targets) -> LineLayout:
+def _comparison_series(layout, values, comparison, *, x_of, y_of, decimal_places) -> None:
+    """The second series of a line chart: a point in each year's slot where it has a value,
+    broken like the main line where it has none."""
+    by_label = dict(comparison)
+    run: list[str] = []
+    for position, (label, _value, _is_sample) in enumerate(values):
+        value = by_label.get(label)
+        if value is None:
+            if len(run) > 1:
+                layout.comparison_segments.append(" ".join(run))
+            run = []
+            continue
+        x, y = _coord(x_of(position)), _coord(y_of(value))
+        run.append(f"{x},{y}")
+        layout.comparison_points.append(
+            LinePoint(x=x, y=y, label=label, value_label=display_number(value, decimal_places))
+        )
+    if len(run) > 1:
+        layout.comparison_segments.append(" ".join(run))
+
+
+def _line_layout(
+    frame, values, *, low, high, inverted, decimal_places, targets, comparison=()
+) -> LineLayout:
     height = frame.line_height
     layout = LineLayout(
         frame=frame,
@@ -227,6 +254,14 @@ def _line_layout(frame, values, *, low, high, inverted, decimal_places, targets)
                     value_label=display_number(target, decimal_places),
                 )
             )
+    _comparison_series(
+        layout,
+        values,
+        comparison,
+        x_of=lambda position: frame.margin_left + slot * (position + 0.5),
+        y_of=y_of,
+        decimal_places=decimal_places,
+    )
     return layout
 
 
@@ -241,15 +276,20 @@ def line_chart(
     inverted: bool = False,
     decimal_places: int = 2,
     targets: dict[str, Decimal | int] | None = None,
+    comparison: list[tuple[str, Decimal | int | None]] = (),
+    comparison_label: str = "",
 ) -> LineChart:
     """A line over `values` ((x label, value or None, is sample) in order), in each frame.
 
     The y axis runs from `low` to `high`; `inverted` puts `low` at the top (for ranks, where 1
     is best). A missing value breaks the line rather than bridging the gap. `targets` (x label
-    → value) are drawn as a marker in their year's slot.
+    → value) are drawn as a marker in their year's slot. `comparison` ((x label, value or
+    None) for some of the same labels) is a second, dashed line named `comparison_label`,
+    broken the same way.
     """
     low, high = Decimal(low), Decimal(high)
     targets = targets or {}
+    has_comparison = any(value is not None for _label, value in comparison)
     return LineChart(
         chart_id=chart_id,
         title=title,
@@ -263,11 +303,13 @@ def line_chart(
                 inverted=inverted,
                 decimal_places=decimal_places,
                 targets=targets,
+                comparison=comparison,
             )
             for frame in FRAMES
         ],
         has_values=bool(values),
         has_targets=bool(targets),
+        comparison_label=comparison_label if has_comparison else "",
         has_sample_data=any(is_sample and value is not None for _, value, is_sample in values),
     )
 
@@ -399,6 +441,32 @@ def index_score_chart(index, results) -> LineChart | None:
         low=0,
         high=index.maximum_score,
         targets={str(r.year): r.target_score for r in results if r.target_score is not None},
+    )
+
+
+def component_score_chart(component, results) -> LineChart | None:
+    """A component's score by year (results from `component_history`, oldest first), with the
+    provincial average as a second line where it is known."""
+    if not results:
+        return None
+    index = component.index
+    unit = "%" if index.is_percent else _("points")
+    return line_chart(
+        chart_id=f"chart-component-score-{index.slug}-{component.slug}",
+        title=_("%(component)s: score by year") % {"component": component.name},
+        description=_("Score out of %(maximum)s %(unit)s, one point per year.")
+        % {
+            "maximum": display_number(
+                component.maximum_score,
+                0 if component.maximum_score == component.maximum_score.to_integral() else 2,
+            ),
+            "unit": unit,
+        },
+        values=by_year(results, lambda r: r.score),
+        low=0,
+        high=component.maximum_score,
+        comparison=[(str(r.year), r.average_score) for r in results],
+        comparison_label=_("Provincial average"),
     )
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from .models import assignments_are_sample
 from .models.changes import RANK
 
 
@@ -86,6 +87,8 @@ def _csv_value(value) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, list):
+        return "; ".join(_csv_value(item) for item in value)
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         # Text such as a unit's name must not run as a formula when the file is opened in a
         # spreadsheet program; numbers (a change of -1) are written as numbers above.
@@ -98,6 +101,8 @@ def _json_value(value):
     would turn 86.50 into 86.5 and may print 0.1 + 0.2 digits."""
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, list):
+        return [_json_value(item) for item in value]
     return value
 
 
@@ -231,7 +236,40 @@ def index_table(index, results) -> Table:
     )
 
 
+def responsibility_columns() -> list[Column]:
+    return [
+        Column("lead_unit", _("Lead unit")),
+        Column("supporting_units", _("Supporting units")),
+        Column("assignments_are_sample", _("Sample assignment")),
+    ]
+
+
+def responsibility_values(item) -> dict:
+    """The lead and supporting units of a component result (from `with_lead` and
+    `with_supporting_units`); a list of names, written "A; B" in a CSV cell."""
+    return {
+        "lead_unit": item.lead_name,
+        "supporting_units": [row.unit.name for row in item.supporting_units],
+        "assignments_are_sample": assignments_are_sample(item),
+    }
+
+
+def average_columns() -> list[Column]:
+    return [
+        Column("average_score", _("Provincial average")),
+        Column("difference_from_average", _("Above (+) or below (-) the provincial average")),
+    ]
+
+
+def average_values(item) -> dict:
+    return {
+        "average_score": item.average_score,
+        "difference_from_average": item.difference_from_average,
+    }
+
+
 def components_table(result, component_results) -> Table:
+    """One year's components (from `with_lead` and `with_supporting_units`)."""
     return Table(
         title=_("%(index)s %(year)d: components")
         % {"index": result.index.abbreviation, "year": result.year},
@@ -241,6 +279,8 @@ def components_table(result, component_results) -> Table:
             Column("score", _("Score")),
             Column("maximum_score", _("Maximum")),
             Column("share_of_maximum", _("Share of the maximum (%)")),
+            *average_columns(),
+            *responsibility_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -249,9 +289,41 @@ def components_table(result, component_results) -> Table:
                 "score": item.score,
                 "maximum_score": item.component.maximum_score,
                 "share_of_maximum": item.share_of_maximum,
+                **average_values(item),
+                **responsibility_values(item),
                 "is_sample": item.is_sample,
             }
             for item in component_results
+        ],
+    )
+
+
+def component_table(component, results) -> Table:
+    """One component's results by year (from `component_history`)."""
+    return Table(
+        title=_("%(index)s, %(component)s: results by year")
+        % {"index": component.index.abbreviation, "component": component.name},
+        filename=f"{component.index.slug}-{component.slug}-theo-nam",
+        columns=[
+            Column("year", _("Year")),
+            Column("score", _("Score")),
+            Column("maximum_score", _("Maximum")),
+            Column("share_of_maximum", _("Share of the maximum (%)")),
+            *average_columns(),
+            *responsibility_columns(),
+            Column("is_sample", _("Sample data")),
+        ],
+        rows=[
+            {
+                "year": item.year,
+                "score": item.score,
+                "maximum_score": component.maximum_score,
+                "share_of_maximum": item.share_of_maximum,
+                **average_values(item),
+                **responsibility_values(item),
+                "is_sample": item.is_sample,
+            }
+            for item in results
         ],
     )
 

@@ -44,6 +44,16 @@ urlpatterns = [
     path("don-vi/<slug:slug>/", views.unit_detail, name="unit-detail"),
     path("don-vi/<slug:slug>/du-lieu.<fmt:fmt>", views.unit_data, name="unit-data"),
     path("<slug:slug>/", views.index_detail, name="index-detail"),
+    path(
+        "<slug:slug>/thanh-phan/<slug:component_slug>/",
+        views.component_detail,
+        name="component-detail",
+    ),
+    path(
+        "<slug:slug>/thanh-phan/<slug:component_slug>/du-lieu.<fmt:fmt>",
+        views.component_data,
+        name="component-data",
+    ),
     path("<slug:slug>/du-lieu.<fmt:fmt>", views.index_data, name="index-data"),
     path(
         "<slug:slug>/<year:year>/thanh-phan.<fmt:fmt>",

@@ -7,16 +7,20 @@ from django.utils.translation import gettext as _
 
 from . import charts, tables
 from .models import (
+    Component,
     ComponentResult,
     Index,
     ProvinceResult,
     Unit,
     UnitResult,
+    assignments_are_sample,
+    component_history,
     components_led_by,
     parse_year,
     weakest,
     weakest_of_latest_year,
     with_lead,
+    with_supporting_units,
 )
 from .tables import contains_sample_data
 
@@ -125,8 +129,41 @@ def components_data(request, slug, year, fmt):
     result = get_object_or_404(
         ProvinceResult.objects.select_related("index"), index__slug=slug, year=year
     )
-    breakdown = ComponentResult.objects.breakdown(result)
+    breakdown = with_supporting_units(with_lead(ComponentResult.objects.breakdown(result)))
     return data_response(tables.components_table(result, breakdown), fmt)
+
+
+# ----------------------------------------------------------------------------------------------
+# One component of an index
+
+
+def get_component(slug, component_slug) -> Component:
+    return get_object_or_404(
+        Component.objects.select_related("index"), index__slug=slug, slug=component_slug
+    )
+
+
+def component_detail(request, slug, component_slug):
+    component = get_component(slug, component_slug)
+    results = component_history(component)
+    return TemplateResponse(
+        request,
+        "indices/component_detail.html",
+        {
+            "component": component,
+            "index": component.index,
+            "results": results,
+            "has_average": any(item.average_score is not None for item in results),
+            "score_chart": charts.component_score_chart(component, results),
+            "has_sample_data": contains_sample_data(results)
+            or any(assignments_are_sample(item) for item in results),
+        },
+    )
+
+
+def component_data(request, slug, component_slug, fmt):
+    component = get_component(slug, component_slug)
+    return data_response(tables.component_table(component, component_history(component)), fmt)
 
 
 # ----------------------------------------------------------------------------------------------

@@ -28,6 +28,8 @@ from news.demo import CONFERENCE_SLUG
 from news.models import Article
 
 from .content import (
+    COMPONENT_AVERAGES,
+    EARLIER_RESPONSIBILITIES,
     GRADE_THRESHOLDS,
     INDICES,
     PROVINCE_RESULTS,
@@ -63,6 +65,8 @@ def load() -> dict[str, Tally]:
     load_responsibilities(
         assignments=RESPONSIBILITIES, year=RESPONSIBILITY_YEAR, tally=responsibilities
     )
+    for year, assignments in EARLIER_RESPONSIBILITIES.items():
+        load_responsibilities(assignments=assignments, year=year, tally=responsibilities)
     return {
         _("Indices"): indices,
         _("Index components"): components,
@@ -151,11 +155,18 @@ def load_province_results(
                 f"{demo.code} {demo.year}: {len(demo.components)} component scores for"
                 f" {len(applicable)} components"
             )
+        averages = COMPONENT_AVERAGES.get((demo.code, demo.year), {})
+        if unknown := set(averages) - {part.name for part in applicable}:
+            raise ValueError(f"{demo.code} {demo.year}: averages of unknown components {unknown}")
         for part, score in zip(applicable, demo.components, strict=True):
             sync_row(
                 ComponentResult,
                 lookup={"province_result": result, "component": part},
-                values={"score": score, "is_sample": True},
+                values={
+                    "score": score,
+                    "average_score": averages.get(part.name),
+                    "is_sample": True,
+                },
                 tally=component_tally,
             )
 

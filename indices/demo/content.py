@@ -5,8 +5,9 @@ Figures come in two kinds, kept apart here so that nobody mixes them up:
 - published figures (`../shared/brief/seed-page.md`): the 2017 ranks and the 2018 scores and
   ranks of PAR INDEX, SIPAS and PAPI, and the six named unit scores of 2018. They are loaded
   with `is_sample=False`;
-- invented figures that fill the charts (earlier years, PCI, component scores, every other
-  unit score). They are loaded with `is_sample=True`, and pages that show one say so.
+- invented figures that fill the charts (earlier years, PCI, component scores and a few
+  components' provincial averages, every other unit score). They are loaded with
+  `is_sample=True`, and pages that show one say so.
 
 Invented figures must not contradict the published ones: in 2018 Sở Tài chính stays the best
 department and Sở Y tế the lowest, huyện Mường Tè the best district and huyện Phong Thổ the
@@ -365,6 +366,40 @@ RESPONSIBILITIES = {
         ("Đào tạo lao động", "Sở Lao động – Thương binh và Xã hội", ()),
         ("Thiết chế pháp lý", "Sở Tư pháp", ()),
     ],
+}
+
+# Earlier leads of a few PCI components, so that their pages show who answered for them each
+# year (a lead may change). Invented like the 2018 ones: always sample data.
+# {year: {index code: [(component name, lead unit, (supporting units, …)), …]}}
+EARLIER_RESPONSIBILITIES = {
+    2016: {
+        "PCI": [
+            ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
+            ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ("Sở Xây dựng",)),
+        ],
+    },
+    2017: {
+        "PCI": [
+            ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ("Sở Tư pháp",)),
+            ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ("Sở Xây dựng",)),
+            ("Chi phí không chính thức", "Sở Nội vụ", ()),
+        ],
+    },
+}
+
+# Invented provincial averages of a few components (the average of every province ranked that
+# year), so that component pages compare the province with the country. They sit on invented
+# component scores and are sample data like them; no published figure is involved.
+# {(index code, year): {component name: average}}
+COMPONENT_AVERAGES = {
+    ("PCI", 2015): {"Gia nhập thị trường": D("8.35"), "Tiếp cận đất đai": D("6.21")},
+    ("PCI", 2016): {"Gia nhập thị trường": D("8.41"), "Tiếp cận đất đai": D("6.30")},
+    ("PCI", 2017): {"Gia nhập thị trường": D("8.38"), "Tiếp cận đất đai": D("6.52")},
+    ("PCI", 2018): {"Gia nhập thị trường": D("8.47"), "Tiếp cận đất đai": D("6.68")},
+    ("PAR_INDEX", 2018): {
+        "Cải cách thủ tục hành chính": D("10.62"),
+        "Hiện đại hóa hành chính": D("8.04"),
+    },
 }
 
 # The 2018 unit scores that were published (the 2018 results conference).

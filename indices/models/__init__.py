@@ -16,10 +16,13 @@ from .province import (
 )
 from .responsibility import (
     Responsibility,
+    assignments_are_sample,
+    component_history,
     components_led_by,
     weakest,
     weakest_of_latest_year,
     with_lead,
+    with_supporting_units,
 )
 from .targets import ProvinceTarget, TargetCheck, rank_check, score_check
 from .units import Grade, GradeLookup, GradeThresholds, Unit, UnitResult
@@ -42,6 +45,8 @@ __all__ = [
     "TargetCheck",
     "Unit",
     "UnitResult",
+    "assignments_are_sample",
+    "component_history",
     "components_led_by",
     "latest_allowed_year",
     "parse_year",
@@ -53,4 +58,5 @@ __all__ = [
     "weakest",
     "weakest_of_latest_year",
     "with_lead",
+    "with_supporting_units",
 ]

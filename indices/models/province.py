@@ -111,6 +111,12 @@ class Component(models.Model):
         Index, verbose_name=_("index"), on_delete=models.CASCADE, related_name="components"
     )
     name = models.CharField(_("name"), max_length=300)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        blank=True,
+        help_text=_("The component's address under its index. Made from the name when empty."),
+    )
     maximum_score = models.DecimalField(
         _("maximum score"), **SCORE_DIGITS, validators=[MinValueValidator(Decimal("0.01"))]
     )
@@ -146,10 +152,22 @@ class Component(models.Model):
                 | Q(last_year__gte=F("first_year")),
                 name="component_years_in_order",
             ),
+            models.UniqueConstraint(fields=["index", "slug"], name="component_slug_unique"),
         ]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, within={"index_id": self.index_id})
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "indices:component-detail",
+            kwargs={"slug": self.index.slug, "component_slug": self.slug},
+        )
 
     def clean(self):
         if self.first_year and self.last_year and self.last_year < self.first_year:
@@ -390,7 +408,20 @@ class ProvinceResult(YearlyResult):
 class ComponentResultQuerySet(models.QuerySet):
     def breakdown(self, result: "ProvinceResult"):
         """The component scores of one province result, in the components' order."""
-        return self.filter(province_result=result).select_related("component")
+        return self.filter(province_result=result).select_related(
+            "province_result", "component__index"
+        )
+
+    def history(self, component: "Component"):
+        """Every year's result of one component, oldest first, with the year's lead unit
+        (see `with_lead`); `component_history` adds the supporting units."""
+        from .responsibility import with_lead
+
+        return with_lead(
+            self.filter(component=component)
+            .select_related("province_result", "component__index")
+            .order_by("province_result__year")
+        )
 
 
 class ComponentResult(models.Model):
@@ -407,6 +438,16 @@ class ComponentResult(models.Model):
         related_name="results",
     )
     score = models.DecimalField(_("score"), **SCORE_DIGITS)
+    average_score = models.DecimalField(
+        _("provincial average"),
+        **SCORE_DIGITS,
+        null=True,
+        blank=True,
+        help_text=_(
+            "The average of all provinces ranked that year for this component, as published. "
+            "Leave empty if not known."
+        ),
+    )
     is_sample = models.BooleanField(_("sample data"), default=False)
 
     objects = ComponentResultQuerySet.as_manager()
@@ -422,10 +463,36 @@ class ComponentResult(models.Model):
             models.CheckConstraint(
                 condition=Q(score__gte=0), name="component_result_score_not_negative"
             ),
+            models.CheckConstraint(
+                condition=Q(average_score__isnull=True) | Q(average_score__gte=0),
+                name="component_result_average_not_negative",
+            ),
         ]
 
     def __str__(self):
         return f"{self.component}: {self.score}"
+
+    @property
+    def year(self) -> int:
+        return self.province_result.year
+
+    @property
+    def average_share_of_maximum(self) -> Decimal | None:
+        """The provincial average as a percentage of the component's maximum, if known."""
+        if self.average_score is None:
+            return None
+        return (self.average_score * 100 / self.component.maximum_score).quantize(Decimal("0.01"))
+
+    @property
+    def difference_from_average(self) -> Decimal | None:
+        """The score above (+) or below (-) the provincial average, if known."""
+        return None if self.average_score is None else self.score - self.average_score
+
+    @property
+    def distance_from_average(self) -> Decimal | None:
+        """How far the score is from the provincial average, either way, if known."""
+        difference = self.difference_from_average
+        return None if difference is None else abs(difference)
 
     @property
     def share_of_maximum(self) -> Decimal:
@@ -451,13 +518,18 @@ class ComponentResult(models.Model):
                     % {"year": result.year}
                 }
             )
+        maximum = {"maximum": _number(component.maximum_score)}
+        errors = {}
         if self.score is not None and not 0 <= self.score <= component.maximum_score:
-            raise ValidationError(
-                {
-                    "score": _("The score must be between 0 and %(maximum)s.")
-                    % {"maximum": _number(component.maximum_score)}
-                }
+            errors["score"] = _("The score must be between 0 and %(maximum)s.") % maximum
+        if self.average_score is not None and not 0 <= self.average_score <= (
+            component.maximum_score
+        ):
+            errors["average_score"] = (
+                _("The provincial average must be between 0 and %(maximum)s.") % maximum
             )
+        if errors:
+            raise ValidationError(errors)
 
 
 def _number(value: Decimal) -> str:

@@ -118,6 +118,44 @@ def with_lead(queryset):
     )
 
 
+def with_supporting_units(component_results) -> list:
+    """Fetched component results, each given `supporting_units`: its year's supporting
+    assignments (Responsibility rows with their unit, by unit name), in one query for all."""
+    items = list(component_results)
+    keys = {(item.component_id, item.province_result.year) for item in items}
+    supporting: dict[tuple[int, int], list] = {key: [] for key in keys}
+    if items:
+        rows = (
+            Responsibility.objects.filter(
+                role=Responsibility.Role.SUPPORT,
+                component__in={component for component, _year in keys},
+                year__in={year for _component, year in keys},
+            )
+            .select_related("unit")
+            .order_by("unit__name")
+        )
+        for row in rows:
+            if (row.component_id, row.year) in supporting:
+                supporting[(row.component_id, row.year)].append(row)
+    for item in items:
+        item.supporting_units = supporting[(item.component_id, item.province_result.year)]
+    return items
+
+
+def component_history(component: Component) -> list:
+    """Every year's result of `component`, oldest first, with the year's lead unit (see
+    `with_lead`) and supporting units: the same few queries however many years there are."""
+    return with_supporting_units(ComponentResult.objects.history(component))
+
+
+def assignments_are_sample(item) -> bool:
+    """Whether the lead or a supporting assignment of a component result is sample data (on
+    results from `with_lead` and `with_supporting_units`)."""
+    return bool(getattr(item, "lead_is_sample", False)) or any(
+        row.is_sample for row in getattr(item, "supporting_units", ())
+    )
+
+
 def weakest(component_results, count: int = 3) -> list:
     """Of fetched component results, the `count` with the lowest share of their maximum."""
     return sorted(component_results, key=lambda item: item.share_of_maximum)[:count]

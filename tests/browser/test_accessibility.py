@@ -22,6 +22,7 @@ PAGES = [
     ("article", "/tin-tuc/chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24/"),
     ("indices", "/chi-so/"),
     ("index", "/chi-so/par-index/"),
+    ("component", "/chi-so/pci/thanh-phan/gia-nhap-thi-truong/"),
     ("ranking", "/chi-so/xep-hang/2018/"),
     # 2017 compares the departments' scores, not ranks, and says why under each change.
     ("ranking-scores", "/chi-so/xep-hang/2017/"),

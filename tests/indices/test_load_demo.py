@@ -118,8 +118,9 @@ def test_a_second_run_creates_and_changes_nothing(demo):
         "UnitResult": 28 * 3 - 1,
         "GradeThresholds": 1,
         "ProvinceTarget": 4,
-        # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units.
-        "Responsibility": 31 + 8,
+        # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units; a few PCI
+        # components also in 2016 (2 leads, 1 supporting unit) and 2017 (3 leads, 2).
+        "Responsibility": 31 + 8 + 3 + 5,
     }
 
 
@@ -385,3 +386,32 @@ def test_every_2018_component_has_a_sample_lead_unit(demo):
     # The overview's three weakest components all name their lead unit.
     weakest = weakest_of_latest_year()
     assert len(weakest) == 3 and all(item.lead_name for item in weakest)
+
+
+def test_a_few_components_have_sample_provincial_averages_within_their_maxima(demo):
+    with_average = ComponentResult.objects.filter(average_score__isnull=False).select_related(
+        "component__index", "province_result"
+    )
+    assert {(r.component.index.code, r.component.name) for r in with_average} == {
+        ("PCI", "Gia nhập thị trường"),
+        ("PCI", "Tiếp cận đất đai"),
+        ("PAR_INDEX", "Cải cách thủ tục hành chính"),
+        ("PAR_INDEX", "Hiện đại hóa hành chính"),
+    }
+    assert len(with_average) == 4 * 2 + 2
+    for result in with_average:
+        assert result.is_sample
+        assert 0 <= result.average_score <= result.component.maximum_score
+
+
+def test_component_pages_show_earlier_leads_and_supporting_units(demo, client):
+    responsibilities = Responsibility.objects.filter(year__lt=2018)
+    assert not responsibilities.filter(is_sample=False).exists()
+    assert set(responsibilities.values_list("component__index__code", flat=True)) == {"PCI"}
+    response = client.get("/chi-so/pci/thanh-phan/gia-nhap-thi-truong/")
+    assert response.status_code == 200
+    rows = {row.year: row for row in response.context["results"]}
+    assert [r.unit.name for r in rows[2017].supporting_units] == ["Sở Tư pháp"]
+    assert rows[2017].lead_name == "Sở Kế hoạch và Đầu tư"
+    assert rows[2015].lead_name is None
+    assert rows[2018].difference_from_average == D("0.04")
