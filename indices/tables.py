@@ -16,8 +16,13 @@ from django.utils.translation import gettext as _
 
 
 def contains_sample_data(*groups) -> bool:
-    """Whether any row of these groups is sample data: the page must then say so."""
-    return any(row.is_sample for group in groups for row in group)
+    """Whether any row of these groups is sample data, or shows a sample target: the page
+    must then say so."""
+    return any(
+        row.is_sample or getattr(row, "has_sample_target", False)
+        for group in groups
+        for row in group
+    )
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,6 +45,10 @@ class Table:
     def has_sample_data(self) -> bool:
         return any(row.get("is_sample") for row in self.rows)
 
+    @property
+    def has_sample_targets(self) -> bool:
+        return any(row.get("target_is_sample") for row in self.rows)
+
     def as_csv(self) -> HttpResponse:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -61,8 +70,15 @@ class Table:
                 for row in self.rows
             ],
         }
+        notes = []
         if self.has_sample_data:
-            document["note"] = _("Rows marked is_sample are sample data, not official results.")
+            notes.append(_("Rows marked is_sample are sample data, not official results."))
+        if self.has_sample_targets:
+            notes.append(
+                _("Targets marked target_is_sample are sample data, not official targets.")
+            )
+        if notes:
+            document["note"] = " ".join(notes)
         response = HttpResponse(
             json.dumps(document, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
@@ -113,6 +129,7 @@ def target_columns() -> list[Column]:
         Column("target_rank", _("Target rank")),
         Column("target_rank_met", _("Target rank met")),
         Column("target_rank_margin", _("Places better (+) or worse (-) than the target")),
+        Column("target_is_sample", _("Sample target")),
     ]
 
 
@@ -125,6 +142,7 @@ def target_values(result) -> dict:
         "target_rank": getattr(result, "target_rank", None),
         "target_rank_met": rank.met if rank else None,
         "target_rank_margin": target_margin(rank),
+        "target_is_sample": result.has_sample_target if result.has_target else None,
     }
 
 
@@ -246,6 +264,7 @@ def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
             Column("score", _("Score (%)")),
             Column("grade", _("Grade")),
             Column("rank_change", _("Change of rank")),
+            *target_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -255,6 +274,7 @@ def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
                 "score": result.score,
                 "grade": str(result.grade.label) if result.grade else None,
                 "rank_change": signed_change(result.change),
+                **target_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results
@@ -273,6 +293,7 @@ def unit_table(unit, results) -> Table:
             Column("units_ranked", _("Units ranked")),
             Column("grade", _("Grade")),
             Column("rank_change", _("Change of rank")),
+            *target_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -283,6 +304,7 @@ def unit_table(unit, results) -> Table:
                 "units_ranked": result.ranked_count,
                 "grade": str(result.grade.label) if result.grade else None,
                 "rank_change": signed_change(result.change),
+                **target_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results

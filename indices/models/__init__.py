@@ -21,7 +21,7 @@ from .responsibility import (
     weakest_of_latest_year,
     with_lead,
 )
-from .targets import ProvinceTarget, TargetCheck, rank_check, score_check
+from .targets import ProvinceTarget, TargetCheck, UnitTarget, rank_check, score_check
 from .units import Grade, GradeLookup, GradeThresholds, Unit, UnitResult
 from .years import FIRST_YEAR, latest_allowed_year, parse_year, validate_year
 
@@ -41,6 +41,7 @@ __all__ = [
     "TargetCheck",
     "Unit",
     "UnitResult",
+    "UnitTarget",
     "components_led_by",
     "latest_allowed_year",
     "parse_year",
