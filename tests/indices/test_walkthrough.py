@@ -43,6 +43,8 @@ def test_a_visitor_reads_the_2022_results_and_the_2018_unit_ranking(client, demo
     departments = table_rows(client.get("/chi-so/xep-hang/2018/"), "Sở, ban, ngành")
     assert departments[0][:3] == ["1", "Sở Tài chính", "86,50"]
     assert departments[-1][:3] == [str(len(departments)), "Sở Y tế", "65,04"]
+    assert departments[0][5] == "85,00 %: đạt, vượt 1,50; hạng 1: đạt đúng mục tiêu minh hoạ"
+    assert departments[-1][5] == "70,00 %: chưa đạt, thiếu 4,96 minh hoạ"
 
 
 def test_a_staff_member_imports_the_2019_unit_results(client, demo):
