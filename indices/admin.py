@@ -21,10 +21,16 @@ from .models import (
     Responsibility,
     Unit,
     UnitResult,
+    UnitTarget,
     parse_year,
 )
 from .models.changes import SCORE
-from .resources import ProvinceResultResource, ProvinceTargetResource, UnitResultResource
+from .resources import (
+    ProvinceResultResource,
+    ProvinceTargetResource,
+    UnitResultResource,
+    UnitTargetResource,
+)
 
 # Decimal fields accept the Vietnamese decimal comma ("86,50") as well as a point, and show
 # values with a comma; a localized field is a text input, as browsers refuse a comma in
@@ -290,9 +296,21 @@ class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
         js = VIETNAMESE_SLUG_JS
 
 
+class UnitKindColumn:
+    """The `kind` column of a list of rows that belong to a unit."""
+
+    @admin.display(description=_("kind"), ordering="unit__kind")
+    def kind(self, obj):
+        return obj.unit.get_kind_display()
+
+
 @admin.register(UnitResult)
 class UnitResultAdmin(
-    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+    UnitKindColumn,
+    ResultImportExportMixin,
+    ContentManagedAdminMixin,
+    NulSafeSearchMixin,
+    ImportExportModelAdmin,
 ):
     resource_classes = [UnitResultResource]
     formfield_overrides = LOCALIZED_DECIMALS
@@ -326,10 +344,6 @@ class UnitResultAdmin(
         GradeThresholds.objects.grade_all(changelist.result_list)
         return changelist
 
-    @admin.display(description=_("kind"), ordering="unit__kind")
-    def kind(self, obj):
-        return obj.unit.get_kind_display()
-
     @admin.display(description=_("rank"), ordering="rank")
     def rank_display(self, obj):
         return obj.rank
@@ -354,6 +368,30 @@ class UnitResultAdmin(
     def grade_display(self, obj):
         grade = getattr(obj, "grade", None)
         return Grade(grade).label if grade else "—"
+
+
+@admin.register(UnitTarget)
+class UnitTargetAdmin(
+    UnitKindColumn,
+    ResultImportExportMixin,
+    ContentManagedAdminMixin,
+    NulSafeSearchMixin,
+    ImportExportModelAdmin,
+):
+    resource_classes = [UnitTargetResource]
+    formfield_overrides = LOCALIZED_DECIMALS
+    list_display = ["unit", "kind", "year", "score", "rank", "article", "is_sample"]
+    list_display_links = ["unit", "year"]
+    list_filter = [YearFilter, "unit__kind", "is_sample"]
+    list_select_related = ["unit", "article"]
+    search_fields = ["unit__name", "note"]
+    autocomplete_fields = ["unit", "article"]
+    readonly_fields = RECORD_HISTORY_FIELDS
+    fieldsets = [
+        (None, {"fields": ["unit", "year", "score", "rank"]}),
+        (None, {"fields": ["article", "note", "is_sample"]}),
+        RECORD_HISTORY_FIELDSET,
+    ]
 
 
 @admin.register(GradeThresholds)

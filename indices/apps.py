@@ -19,6 +19,7 @@ class IndicesConfig(AppConfig):
             Responsibility,
             Unit,
             UnitResult,
+            UnitTarget,
         )
         from .search import register_search
 
@@ -31,6 +32,7 @@ class IndicesConfig(AppConfig):
             Responsibility,
             Unit,
             UnitResult,
+            UnitTarget,
             GradeThresholds,
         )
         register_search()

@@ -146,6 +146,7 @@ class LineChart:
     has_sample_data: bool = False
     has_targets: bool = False
     comparison_label: str = ""  # the second series' name, shown in the legend when it has data
+    target_legend: str = ""  # what the target markers are, under the chart
 
     @property
     def is_empty(self) -> bool:
@@ -278,6 +279,7 @@ def line_chart(
     targets: dict[str, Decimal | int] | None = None,
     comparison: list[tuple[str, Decimal | int | None]] = (),
     comparison_label: str = "",
+    target_legend: str | None = None,
 ) -> LineChart:
     """A line over `values` ((x label, value or None, is sample) in order), in each frame.
 
@@ -285,7 +287,8 @@ def line_chart(
     is best). A missing value breaks the line rather than bridging the gap. `targets` (x label
     → value) are drawn as a marker in their year's slot. `comparison` ((x label, value or
     None) for some of the same labels) is a second, dashed line named `comparison_label`,
-    broken the same way.
+    broken the same way. The target markers are explained by `target_legend` (by default:
+    the province's targets).
     """
     low, high = Decimal(low), Decimal(high)
     targets = targets or {}
@@ -310,6 +313,7 @@ def line_chart(
         has_values=bool(values),
         has_targets=bool(targets),
         comparison_label=comparison_label if has_comparison else "",
+        target_legend=target_legend or _("Green dashes: the province's target for the year."),
         has_sample_data=any(is_sample and value is not None for _, value, is_sample in values),
     )
 
@@ -428,6 +432,14 @@ def by_year(results, value_of) -> list[tuple[str, Decimal | int | None, bool]]:
     return values
 
 
+def targets_by_year(results, value_of) -> dict[str, Decimal | int]:
+    """The target markers of a line chart: {year: target} for the results (read with
+    `with_target()`) whose year has one."""
+    return {
+        str(result.year): value_of(result) for result in results if value_of(result) is not None
+    }
+
+
 def index_score_chart(index, results) -> LineChart | None:
     if not any(result.score is not None for result in results):
         return None
@@ -440,7 +452,7 @@ def index_score_chart(index, results) -> LineChart | None:
         values=by_year(results, lambda r: r.score),
         low=0,
         high=index.maximum_score,
-        targets={str(r.year): r.target_score for r in results if r.target_score is not None},
+        targets=targets_by_year(results, lambda r: r.target_score),
     )
 
 
@@ -484,11 +496,7 @@ def index_rank_chart(index, results) -> LineChart | None:
         high=provinces,
         inverted=True,
         decimal_places=0,
-        targets={
-            str(r.year): r.target_rank
-            for r in results
-            if getattr(r, "target_rank", None) is not None
-        },
+        targets=targets_by_year(results, lambda r: getattr(r, "target_rank", None)),
     )
 
 
@@ -530,19 +538,25 @@ def unit_score_chart(unit, results) -> LineChart | None:
         values=by_year(results, lambda r: r.score),
         low=0,
         high=100,
+        targets=targets_by_year(results, lambda r: r.target_score),
+        target_legend=_("Green dashes: the unit's target for the year."),
     )
 
 
 def unit_rank_chart(unit, results) -> LineChart | None:
     if not results:
         return None
+    targets = targets_by_year(results, lambda r: getattr(r, "target_rank", None))
     return line_chart(
         chart_id=f"chart-unit-rank-{unit.slug}",
         title=_("%(unit)s: rank by year") % {"unit": unit.name},
         description=_("Rank among units of the same kind; higher is better."),
         values=by_year(results, lambda r: r.rank),
         low=1,
-        high=max(r.ranked_count for r in results),
+        # A target rank below the last ranked place still has its marker on the chart.
+        high=max([*(r.ranked_count for r in results), *targets.values()]),
         inverted=True,
         decimal_places=0,
+        targets=targets,
+        target_legend=_("Green dashes: the unit's target for the year."),
     )

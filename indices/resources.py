@@ -1,4 +1,5 @@
-"""Spreadsheet import and export of province results and unit results (django-import-export).
+"""Spreadsheet import and export of the province's and the units' results and targets
+(django-import-export).
 
 Columns carry the Vietnamese headers staff already use; a row is found by its natural key
 (unit + year, index + year), so importing a corrected file again updates rows instead of
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import ModelInstanceLoader
 
-from .models import ProvinceResult, ProvinceTarget, UnitResult
+from .models import ProvinceResult, ProvinceTarget, UnitResult, UnitTarget
 from .widgets import (
     IndexWidget,
     UnitWidget,
@@ -39,6 +40,7 @@ NOTE = "Ghi chú"
 SAMPLE = "Dữ liệu minh hoạ"
 TARGET_SCORE = "Điểm mục tiêu"
 TARGET_RANK = "Thứ hạng mục tiêu"
+UNIT_TARGET_SCORE = "Điểm mục tiêu (%)"
 
 HEADER_ROW = 1  # a file's first data row is row 2 of the spreadsheet
 
@@ -323,3 +325,51 @@ class ProvinceTargetResource(ResultResource):
 
     def get_queryset(self):
         return ProvinceTarget.objects.select_related("index")
+
+
+class UnitTargetResource(ResultResource):
+    """The units' targets, one row per unit and year, imported like their results. The
+    article that set a target is chosen in the admin form (a file names no articles)."""
+
+    unit = fields.Field(attribute="unit", column_name=UNIT, widget=UnitWidget())
+    score = fields.Field(
+        attribute="score", column_name=UNIT_TARGET_SCORE, widget=VietnameseDecimalWidget()
+    )
+    rank = fields.Field(attribute="rank", column_name=TARGET_RANK, widget=WholeNumberWidget())
+
+    required_columns = (UNIT, YEAR)
+    column_help = [
+        (UNIT, gettext_lazy("required: the unit's name as in the list of units, or its slug")),
+        (YEAR, gettext_lazy("required: the year the target is for, e.g. 2023")),
+        (
+            UNIT_TARGET_SCORE,
+            gettext_lazy("the score in percent aimed for, 0 to 100, e.g. 85,00 or 85.00"),
+        ),
+        (
+            TARGET_RANK,
+            gettext_lazy("the rank among units of its kind aimed for (or better), a whole number"),
+        ),
+        (NOTE, gettext_lazy("optional")),
+        (SAMPLE, gettext_lazy("optional: “yes” for sample data; without it rows are official")),
+    ]
+    header_aliases = {
+        "Điểm mục tiêu": UNIT_TARGET_SCORE,
+        "Mục tiêu điểm": UNIT_TARGET_SCORE,
+        "Mục tiêu thứ hạng": TARGET_RANK,
+        "Dữ liệu minh họa": SAMPLE,
+        "Tên đơn vị": UNIT,
+    }
+
+    class Meta:
+        model = UnitTarget
+        name = "Mục tiêu của đơn vị"
+        fields = ["unit", "year", "score", "rank", "note", "is_sample"]
+        import_id_fields = ["unit", "year"]
+        export_order = ["unit", "year", "score", "rank", "note", "is_sample"]
+        instance_loader_class = NaturalKeyLoader
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def get_queryset(self):
+        return UnitTarget.objects.select_related("unit")

@@ -19,8 +19,13 @@ from .models.changes import RANK
 
 
 def contains_sample_data(*groups) -> bool:
-    """Whether any row of these groups is sample data: the page must then say so."""
-    return any(row.is_sample for group in groups for row in group)
+    """Whether any row of these groups is sample data, or shows a sample target: the page
+    must then say so."""
+    return any(
+        row.is_sample or getattr(row, "has_sample_target", False)
+        for group in groups
+        for row in group
+    )
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,6 +48,10 @@ class Table:
     def has_sample_data(self) -> bool:
         return any(row.get("is_sample") for row in self.rows)
 
+    @property
+    def has_sample_targets(self) -> bool:
+        return any(row.get("target_is_sample") for row in self.rows)
+
     def as_csv(self) -> HttpResponse:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
@@ -64,8 +73,15 @@ class Table:
                 for row in self.rows
             ],
         }
+        notes = []
         if self.has_sample_data:
-            document["note"] = _("Rows marked is_sample are sample data, not official results.")
+            notes.append(_("Rows marked is_sample are sample data, not official results."))
+        if self.has_sample_targets:
+            notes.append(
+                _("Targets marked target_is_sample are sample data, not official targets.")
+            )
+        if notes:
+            document["note"] = " ".join(notes)
         response = HttpResponse(
             json.dumps(document, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
@@ -120,6 +136,7 @@ def target_columns() -> list[Column]:
         Column("target_rank", _("Target rank")),
         Column("target_rank_met", _("Target rank met")),
         Column("target_rank_margin", _("Places better (+) or worse (-) than the target")),
+        Column("target_is_sample", _("Sample target")),
     ]
 
 
@@ -132,6 +149,7 @@ def target_values(result) -> dict:
         "target_rank": getattr(result, "target_rank", None),
         "target_rank_met": rank.met if rank else None,
         "target_rank_margin": target_margin(rank),
+        "target_is_sample": result.has_sample_target if result.has_target else None,
     }
 
 
@@ -339,6 +357,7 @@ def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
             Column("grade", _("Grade")),
             Column("units_ranked", _("Units ranked")),
             *unit_change_columns(),
+            *target_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -349,6 +368,7 @@ def ranking_table(year: int, kind_label: str, kind_slug: str, results) -> Table:
                 "grade": str(result.grade.label) if result.grade else None,
                 "units_ranked": result.ranked_count,
                 **unit_change_values(result),
+                **target_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results
@@ -367,6 +387,7 @@ def unit_table(unit, results) -> Table:
             Column("units_ranked", _("Units ranked")),
             Column("grade", _("Grade")),
             *unit_change_columns(),
+            *target_columns(),
             Column("is_sample", _("Sample data")),
         ],
         rows=[
@@ -377,6 +398,7 @@ def unit_table(unit, results) -> Table:
                 "units_ranked": result.ranked_count,
                 "grade": str(result.grade.label) if result.grade else None,
                 **unit_change_values(result),
+                **target_values(result),
                 "is_sample": result.is_sample,
             }
             for result in results

@@ -194,7 +194,16 @@ def ranking(request, year):
         if rows:
             slug = KIND_SLUGS[kind]
             chart = charts.ranking_chart(year, kind, slug, rows)
-            sections.append({"kind": kind, "kind_slug": slug, "results": rows, "chart": chart})
+            sections.append(
+                {
+                    "kind": kind,
+                    "kind_slug": slug,
+                    "results": rows,
+                    "chart": chart,
+                    # The target column only where a unit of this kind had one that year.
+                    "has_targets": any(result.has_target for result in rows),
+                }
+            )
     return TemplateResponse(
         request,
         "indices/ranking.html",
@@ -233,6 +242,7 @@ def unit_detail(request, slug):
             "predecessors": list(unit.predecessors.order_by("name")),
             "score_chart": charts.unit_score_chart(unit, results),
             "rank_chart": charts.unit_rank_chart(unit, results),
+            "has_targets": any(result.has_target for result in results),
             "has_sample_data": contains_sample_data(results)
             or any(c.latest_is_sample or c.lead_is_sample for c in led),
         },

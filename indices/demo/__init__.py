@@ -1,5 +1,6 @@
 """Demo content for the indices app: the four indices and their components, the province's
-results, its units and their yearly scores, and a first row of grade thresholds.
+results and targets, its units with their yearly scores and a few targets, and a first row of
+grade thresholds.
 
 `load()` can be run any number of times: every row is found by its natural key (an index by
 its code, a component by index and name, a result by index or unit and year, a unit by its
@@ -23,6 +24,7 @@ from indices.models import (
     Responsibility,
     Unit,
     UnitResult,
+    UnitTarget,
 )
 from news.demo import CONFERENCE_SLUG
 from news.models import Article
@@ -38,6 +40,7 @@ from .content import (
     RESPONSIBILITIES,
     RESPONSIBILITY_YEAR,
     TARGETS,
+    UNIT_TARGETS,
     UNITS,
 )
 
@@ -49,7 +52,7 @@ def load() -> dict[str, Tally]:
     """Write the indices demo content; return a tally per kind of row (label → Tally)."""
     indices, components, results, component_results = Tally(), Tally(), Tally(), Tally()
     units, unit_results, thresholds, targets = Tally(), Tally(), Tally(), Tally()
-    responsibilities = Tally()
+    responsibilities, unit_targets = Tally(), Tally()
     by_code = load_indices(indices=INDICES, tally=indices)
     parts = load_components(indices=INDICES, stored=by_code, tally=components)
     load_province_results(
@@ -61,6 +64,7 @@ def load() -> dict[str, Tally]:
     )
     load_targets(targets=TARGETS, stored=by_code, tally=targets)
     load_units(units=UNITS, tally=units, result_tally=unit_results)
+    load_unit_targets(targets=UNIT_TARGETS, tally=unit_targets)
     load_grade_thresholds(rows=GRADE_THRESHOLDS, tally=thresholds)
     load_responsibilities(
         assignments=RESPONSIBILITIES, year=RESPONSIBILITY_YEAR, tally=responsibilities
@@ -75,6 +79,7 @@ def load() -> dict[str, Tally]:
         _("Component results"): component_results,
         _("Assessed units"): units,
         _("Unit results"): unit_results,
+        _("Unit targets"): unit_targets,
         _("Grade thresholds"): thresholds,
         _("Responsibilities for components"): responsibilities,
     }
@@ -212,6 +217,17 @@ def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
         # An invented score the demo no longer gives (Ma Lù Thàng's 2016 from an earlier
         # version) goes; official rows and years outside the demo's stay.
         unit.results.filter(is_sample=True, year__in=demo_years).exclude(year__in=scores).delete()
+
+
+def load_unit_targets(*, targets, tally: Tally) -> None:
+    units = {unit.name: unit for unit in Unit.objects.filter(name__in={t.unit for t in targets})}
+    for demo in targets:
+        sync_row(
+            UnitTarget,
+            lookup={"unit": units[demo.unit], "year": demo.year},
+            values={"score": demo.score, "rank": demo.rank, "is_sample": True},
+            tally=tally,
+        )
 
 
 def load_grade_thresholds(*, rows, tally: Tally) -> None:

@@ -317,6 +317,32 @@ TARGETS = (
     DemoTarget("PCI", 2022, D("63.00"), 50),
 )
 
+
+@dataclass(frozen=True)
+class DemoUnitTarget:
+    """A unit's target for one year (invented: always sample data)."""
+
+    unit: str
+    year: int
+    score: Decimal | None
+    rank: int | None
+
+
+# Invented 2018 targets, so the unit pages and the 2018 ranking show targets met and missed;
+# the real ones are set in the province's yearly reform plan and entered by staff. Against
+# the 2018 figures: Sở Tài chính is first with 86.50 (met, 1.50 above; rank met exactly),
+# Sở Nội vụ fourth with 84.10 (both missed), Sở Y tế 65.04 (missed by 4.96), huyện Mường Tè
+# first (met exactly), huyện Than Uyên 78.15 (met, 1.15 above), huyện Phong Thổ eighth with
+# 71.19 (missed by 3.81 and by 2 places).
+UNIT_TARGETS = (
+    DemoUnitTarget("Sở Tài chính", 2018, D("85.00"), 1),
+    DemoUnitTarget("Sở Nội vụ", 2018, D("85.00"), 3),
+    DemoUnitTarget("Sở Y tế", 2018, D("70.00"), None),
+    DemoUnitTarget("UBND huyện Mường Tè", 2018, None, 1),
+    DemoUnitTarget("UBND huyện Than Uyên", 2018, D("77.00"), None),
+    DemoUnitTarget("UBND huyện Phong Thổ", 2018, D("75.00"), 6),
+)
+
 DEPARTMENT = "department"
 DISTRICT = "district"
 # The district level was abolished on 1 July 2025 (`../shared/brief/indices.md`).

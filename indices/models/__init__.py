@@ -24,7 +24,7 @@ from .responsibility import (
     with_lead,
     with_supporting_units,
 )
-from .targets import ProvinceTarget, TargetCheck, rank_check, score_check
+from .targets import ProvinceTarget, TargetCheck, UnitTarget, rank_check, score_check
 from .units import Grade, GradeLookup, GradeThresholds, Unit, UnitResult
 from .years import FIRST_YEAR, latest_allowed_year, parse_year, validate_year
 
@@ -45,6 +45,7 @@ __all__ = [
     "TargetCheck",
     "Unit",
     "UnitResult",
+    "UnitTarget",
     "assignments_are_sample",
     "component_history",
     "components_led_by",

@@ -15,6 +15,7 @@ from core.text import unique_slug
 
 from .changes import RankChange, rank_change
 from .results import YearlyResult, YearlyResultQuerySet
+from .target_checks import TargetedResult, target_annotations
 from .years import FIRST_YEAR, validate_year
 
 DEFAULT_PROVINCES_RANKED = 63
@@ -214,20 +215,11 @@ class ProvinceResultQuerySet(YearlyResultQuerySet):
         )
 
     def with_target(self):
-        """Annotate the year's target: `target_score_value` (read it as `target_score`),
-        `target_rank` and `target_article_slug`
-        (the article that set it, only if visitors may open it). No target: all None."""
-        from news.models import Article
-
+        """Annotate the year's target of the index (see `target_annotations`)."""
         from .targets import ProvinceTarget
 
         target = ProvinceTarget.objects.filter(index=OuterRef("index"), year=OuterRef("year"))
-        public = Article.objects.published().filter(pk=OuterRef("article_id"))
-        return self.annotate(
-            target_score_value=Subquery(target.values("score")[:1]),
-            target_rank=Subquery(target.values("rank")[:1]),
-            target_article_slug=Subquery(target.filter(Exists(public)).values("article__slug")[:1]),
-        )
+        return self.annotate(**target_annotations(target))
 
     def history(self, index: "Index"):
         """Every year of one index, oldest first, with changes, targets and public announcing
@@ -271,7 +263,7 @@ class ProvinceResultQuerySet(YearlyResultQuerySet):
         )
 
 
-class ProvinceResult(YearlyResult):
+class ProvinceResult(TargetedResult, YearlyResult):
     """One index's result for the province in one year, as published by the index's owner."""
 
     owner_field = "index"
@@ -368,36 +360,6 @@ class ProvinceResult(YearlyResult):
             previous_year=getattr(self, "previous_year", None),
             year=self.year,
         )
-
-    @property
-    def target_score(self) -> Decimal | None:
-        """The year's target score (on rows from `with_target()`), with its two decimals:
-        SQLite hands a subquery's decimal back without them (85 for 85.00)."""
-        value = getattr(self, "target_score_value", None)
-        return None if value is None else Decimal(value).quantize(Decimal("0.01"))
-
-    @property
-    def score_target(self):
-        """The score against the year's target (on rows from `with_target()`), or None."""
-        from .targets import score_check
-
-        return score_check(self.score, self.target_score)
-
-    @property
-    def rank_target(self):
-        """The rank against the year's target (on rows from `with_target()`), or None."""
-        from .targets import rank_check
-
-        return rank_check(self.rank, getattr(self, "target_rank", None))
-
-    @property
-    def has_target(self) -> bool:
-        return self.target_score is not None or getattr(self, "target_rank", None) is not None
-
-    @property
-    def target_article_url(self) -> str | None:
-        slug = getattr(self, "target_article_slug", None)
-        return reverse("news:article", kwargs={"slug": slug}) if slug else None
 
     @property
     def public_article(self):

@@ -1,9 +1,7 @@
-"""The province's targets: per index and year, the score or rank it aimed for, and the
-document that set it. Whether a target was met, and by how much, is derived from the result of
-the same year (`ProvinceResultQuerySet.with_target()`), never stored."""
-
-from dataclasses import dataclass
-from decimal import Decimal
+"""Targets: per index and year, the score or rank the province aimed for, and per unit and
+year, the score or rank a unit was set in the province's own assessment; each with the article
+that set it. Whether a target was met, and by how much, is derived from the result of the same
+year (`with_target()` on province and unit results, see `target_checks.py`), never stored."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -12,45 +10,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .province import DEFAULT_PROVINCES_RANKED, SCORE_DIGITS, Index, _number
-from .results import YearlyResult, YearlyResultQuerySet
+from .results import YearlyResult, YearlyResultQuerySet, percent_field
+from .target_checks import TargetCheck, rank_check, score_check
+from .units import Unit, validate_existed
 from .years import FIRST_YEAR
-
-
-@dataclass(frozen=True)
-class TargetCheck:
-    """A result against its target. `margin` is how far past the target (met) or short of it
-    (missed): points or percent for a score, places for a rank; never negative."""
-
-    SCORE = "score"
-    RANK = "rank"
-
-    kind: str
-    target: Decimal | int
-    met: bool
-    margin: Decimal | int
-
-    @property
-    def is_rank(self) -> bool:
-        return self.kind == self.RANK
-
-    @property
-    def signed_margin(self) -> Decimal | int:
-        """Above (positive) or below (negative) the target: +1.29 points, -3 places."""
-        return self.margin if self.met else -self.margin
-
-
-def score_check(score, target) -> TargetCheck | None:
-    """A score meets its target when it reaches it (higher is better)."""
-    if score is None or target is None:
-        return None
-    return TargetCheck(TargetCheck.SCORE, target, score >= target, abs(score - target))
-
-
-def rank_check(rank, target) -> TargetCheck | None:
-    """A rank meets its target when it is the target or better (smaller)."""
-    if rank is None or target is None:
-        return None
-    return TargetCheck(TargetCheck.RANK, target, rank <= target, abs(target - rank))
 
 
 class ProvinceTarget(YearlyResult):
@@ -138,4 +101,94 @@ class ProvinceTarget(YearlyResult):
             raise ValidationError(errors)
 
 
-__all__ = ["ProvinceTarget", "TargetCheck", "rank_check", "score_check"]
+class UnitTarget(YearlyResult):
+    """What a unit was set to reach in the province's yearly assessment: a score in percent,
+    a rank among the units of its kind, or both."""
+
+    owner_field = "unit"
+
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="targets"
+    )
+    score = percent_field(
+        _("target score (%)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The score in percent the unit is to reach. Leave empty if only a rank is set."
+        ),
+    )
+    rank = models.PositiveSmallIntegerField(
+        _("target rank"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("The rank among units of its kind the unit is to reach, or better."),
+    )
+    article = models.ForeignKey(
+        "news.Article",
+        verbose_name=_("set in"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="set_unit_targets",
+        help_text=_("The article publishing the plan or decision that set this target."),
+    )
+
+    objects = YearlyResultQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit target")
+        verbose_name_plural = _("unit targets")
+        ordering = ["unit__kind", "unit__order", "unit__name", "-year"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "year"], name="unit_target_unique_year"),
+            models.CheckConstraint(
+                condition=Q(year__gte=FIRST_YEAR), name="unit_target_year_from_2000"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=True) | Q(score__gte=0, score__lte=100),
+                name="unit_target_score_percent",
+            ),
+            models.CheckConstraint(
+                condition=Q(rank__isnull=True) | Q(rank__gte=1),
+                name="unit_target_rank_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(score__isnull=False) | Q(rank__isnull=False),
+                name="unit_target_has_score_or_rank",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit} {self.year}"
+
+    def get_absolute_url(self):
+        return self.unit.get_absolute_url()
+
+    def clean(self):
+        """The score's 0–100 bounds are the field's own validators (as for unit results)."""
+        errors = {}
+        if self.score is None and self.rank is None:
+            errors["score"] = _("Enter the target score, the target rank or both.")
+        if self.unit_id and self.year and self.rank is not None:
+            # Among the units of its kind that existed that year (merged ones left out).
+            count = Unit.objects.existing_in(self.year).filter(kind=self.unit.kind).count()
+            if not 1 <= self.rank <= max(count, 1):
+                errors["rank"] = _("The rank must be between 1 and %(count)d.") % {
+                    "count": max(count, 1)
+                }
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors.update(error.message_dict)
+        if self.unit_id and self.year:
+            try:
+                validate_existed(self.unit, self.year)
+            except ValidationError as error:
+                errors.update(error.message_dict)
+        if errors:
+            raise ValidationError(errors)
+
+
+__all__ = ["ProvinceTarget", "TargetCheck", "UnitTarget", "rank_check", "score_check"]

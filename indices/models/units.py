@@ -15,6 +15,7 @@ from core.text import unique_slug
 
 from .changes import RankChange, ScoreChange, unit_change
 from .results import YearlyResult, YearlyResultQuerySet, percent_field
+from .target_checks import TargetedResult, target_annotations
 from .years import FIRST_YEAR, validate_year
 
 
@@ -112,6 +113,17 @@ class Unit(SearchableModel):
             raise ValidationError(errors)
 
 
+def validate_existed(unit: Unit, year: int) -> None:
+    """A unit's result or target is for a year the unit still existed."""
+    if unit.end_year and year > unit.end_year:
+        raise ValidationError(
+            {
+                "year": _("%(unit)s no longer existed after %(end)d.")
+                % {"unit": unit, "end": unit.end_year}
+            }
+        )
+
+
 def _rank_among_peers():
     """For the result in the enclosing query: 1 + the number of results of the same year and
     kind with a higher score. Tied scores share a rank and the next rank skips ("1, 2, 2, 4")."""
@@ -170,6 +182,13 @@ class UnitResultQuerySet(YearlyResultQuerySet):
             previous_score_value=Subquery(earlier.values("score")[:1]),
         )
 
+    def with_target(self):
+        """Annotate the unit's target of the year (see `target_annotations`)."""
+        from .targets import UnitTarget
+
+        target = UnitTarget.objects.filter(unit=OuterRef("unit"), year=OuterRef("year"))
+        return self.annotate(**target_annotations(target))
+
     def ranking(self, year: int, kind: str | None = None):
         """The year's ranking of one kind of units (or of each kind, kind by kind), best
         first: only units that existed that year (a merged unit's late rows are left out)."""
@@ -179,6 +198,7 @@ class UnitResultQuerySet(YearlyResultQuerySet):
         return (
             results.select_related("unit")
             .with_rank()
+            .with_target()
             .order_by("unit__kind", "rank", "unit__order", "unit__name")
         )
 
@@ -187,11 +207,18 @@ class UnitResultQuerySet(YearlyResultQuerySet):
         return GradeThresholds.objects.grade_all(self)
 
     def history(self, unit: "Unit") -> list["UnitResult"]:
-        """One unit's results, oldest first, each with its rank, change and grade."""
-        return self.filter(unit=unit).select_related("unit").with_rank().order_by("year").graded()
+        """One unit's results, oldest first, each with its rank, change, target and grade."""
+        return (
+            self.filter(unit=unit)
+            .select_related("unit")
+            .with_rank()
+            .with_target()
+            .order_by("year")
+            .graded()
+        )
 
 
-class UnitResult(YearlyResult):
+class UnitResult(TargetedResult, YearlyResult):
     """A unit's score in the province's yearly administrative-reform assessment."""
 
     owner_field = "unit"
@@ -223,13 +250,8 @@ class UnitResult(YearlyResult):
 
     def clean(self):
         super().clean()
-        if self.unit_id and self.year and self.unit.end_year and self.year > self.unit.end_year:
-            raise ValidationError(
-                {
-                    "year": _("%(unit)s no longer existed after %(end)d.")
-                    % {"unit": self.unit, "end": self.unit.end_year}
-                }
-            )
+        if self.unit_id and self.year:
+            validate_existed(self.unit, self.year)
 
     @property
     def previous_score(self) -> Decimal | None:

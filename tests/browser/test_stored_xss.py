@@ -35,6 +35,7 @@ STAFF_TEXT_FIELDS = [
     ("indices.ProvinceResult", ["note"]),
     ("indices.UnitResult", ["note"]),
     ("indices.ProvinceTarget", ["note"]),
+    ("indices.UnitTarget", ["note"]),
     ("core.AgencyLink", ["name"]),
     ("core.EnglishPage", ["title", "description", "introduction", "structure", "contacts"]),
     ("documents.DocumentType", ["name"]),

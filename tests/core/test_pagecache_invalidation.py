@@ -16,6 +16,7 @@ from reversion.models import Version
 
 from core.models import SiteSettings
 from core.pagecache import HEADER
+from indices.models import UnitTarget
 from news import services
 from news.models import Article
 from tests.admin_forms import article_change_form
@@ -272,6 +273,22 @@ def test_unit_result_added_and_corrected(client):
     result.score = Decimal("91.37")
     result.save()
     assert score_shown(fresh(client, url), "91.37")
+
+
+def test_unit_target_set_and_corrected(client):
+    unit = UnitFactory(name="Sở Tư pháp")
+    UnitResultFactory(unit=unit, year=2018, score=Decimal("80.00"))
+    urls = [unit.get_absolute_url(), reverse("indices:ranking", args=[2018])]
+    for url in urls:
+        cached(client, url)
+    target = UnitTarget.objects.create(unit=unit, year=2018, score=Decimal("82.50"))
+    for url in urls:
+        assert score_shown(fresh(client, url), "82.50")
+
+    cached(client, urls[0])
+    target.score = Decimal("78.25")
+    target.save()
+    assert score_shown(fresh(client, urls[0]), "78.25")
 
 
 def test_grade_thresholds_changed(client):

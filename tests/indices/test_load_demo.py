@@ -21,6 +21,7 @@ from indices.models import (
     Responsibility,
     Unit,
     UnitResult,
+    UnitTarget,
     weakest_of_latest_year,
 )
 from news.demo import CONFERENCE_SLUG
@@ -34,6 +35,7 @@ MODELS = [
     ComponentResult,
     Unit,
     UnitResult,
+    UnitTarget,
     GradeThresholds,
 ]
 D = Decimal
@@ -118,6 +120,7 @@ def test_a_second_run_creates_and_changes_nothing(demo):
         "UnitResult": 28 * 3 - 1,
         "GradeThresholds": 1,
         "ProvinceTarget": 4,
+        "UnitTarget": 6,
         # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units; a few PCI
         # components also in 2016 (2 leads, 1 supporting unit) and 2017 (3 leads, 2).
         "Responsibility": 31 + 8 + 3 + 5,
@@ -415,3 +418,26 @@ def test_component_pages_show_earlier_leads_and_supporting_units(demo, client):
     assert rows[2017].lead_name == "Sở Kế hoạch và Đầu tư"
     assert rows[2015].lead_name is None
     assert rows[2018].difference_from_average == D("0.04")
+
+
+def test_the_2018_unit_targets_are_sample_and_checked_against_the_published_scores(demo):
+    assert not UnitTarget.objects.filter(is_sample=False).exists()
+    checks = {}
+    for result in UnitResult.objects.ranking(2018):
+        if result.has_target:
+            score, rank = result.score_target, result.rank_target
+            checks[result.unit.name] = (
+                score and (score.met, score.signed_margin),
+                rank and (rank.met, rank.signed_margin),
+            )
+    assert checks == {
+        "Sở Tài chính": ((True, D("1.50")), (True, 0)),
+        "Sở Nội vụ": ((False, D("-0.90")), (False, -1)),
+        "Sở Y tế": ((False, D("-4.96")), None),
+        "UBND huyện Mường Tè": (None, (True, 0)),
+        "UBND huyện Than Uyên": ((True, D("1.15")), None),
+        "UBND huyện Phong Thổ": ((False, D("-3.81")), (False, -2)),
+    }
+    # Every demo target passes the checks staff entries go through.
+    for target in UnitTarget.objects.select_related("unit"):
+        target.full_clean()

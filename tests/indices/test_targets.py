@@ -99,6 +99,7 @@ def test_open_data_holds_targets_and_scores_with_their_precision(client, par):
         "target_rank": 30,
         "target_rank_met": True,
         "target_rank_margin": 6,
+        "target_is_sample": False,
     }
     content = client.get("/chi-so/par-index/du-lieu.csv").content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(content)))

@@ -19,6 +19,7 @@ from indices.models import (
     Responsibility,
     Unit,
     UnitResult,
+    UnitTarget,
 )
 from tests.factories import (
     ArticleFactory,
@@ -354,7 +355,8 @@ class TestRanking:
         assert response["Content-Type"] == "text/csv; charset=utf-8"
         assert "attachment" in response["Content-Disposition"]
         content = response.content.decode("utf-8-sig")
-        assert list(csv.reader(io.StringIO(content))) == [
+        # Without the seven target columns (tests/indices/test_unit_targets.py).
+        assert [row[:10] + row[-1:] for row in csv.reader(io.StringIO(content))] == [
             [
                 "Thứ hạng",
                 "Đơn vị",
@@ -401,7 +403,7 @@ class TestRanking:
     def test_json_download_holds_the_same_numbers(self, client, units):
         document = json.loads(client.get("/chi-so/xep-hang/2018/so-ban-nganh.json").content)
 
-        assert [column["key"] for column in document["columns"]] == [
+        assert [c["key"] for c in document["columns"] if not c["key"].startswith("target")] == [
             "rank",
             "unit",
             "score",
@@ -415,6 +417,7 @@ class TestRanking:
             "is_sample",
         ]
         assert document["rows"][0] == {
+            **NO_TARGET,
             "rank": 1,
             "unit": "Sở Tài chính",
             "score": "86.50",  # a string: the published precision, never a float
@@ -488,6 +491,7 @@ NO_TARGET = {
     "target_rank": None,
     "target_rank_met": None,
     "target_rank_margin": None,
+    "target_is_sample": None,
 }
 
 
@@ -497,10 +501,10 @@ class TestOpenData:
         rows = list(csv.reader(io.StringIO(content)))
         assert rows[0][:5] == ["Chỉ số", "Năm", "Điểm", "Điểm tối đa", "Thứ hạng"]
         assert rows[1:] == [
-            # Rank change, the year compared with, six empty target columns, sample flag.
-            ["PAR_INDEX", "2018", "72.23", "100.00", "58", "63", "-1", "2017", *[""] * 6, "không"],
-            ["SIPAS", "2018", "74.95", "100.00", "55", "63", "-5", "2017", *[""] * 6, "không"],
-            ["PAPI", "2018", "44.42", "80.00", "26", "63", "37", "2017", *[""] * 6, "không"],
+            # Rank change, the year compared with, seven empty target columns, sample flag.
+            ["PAR_INDEX", "2018", "72.23", "100.00", "58", "63", "-1", "2017", *[""] * 7, "không"],
+            ["SIPAS", "2018", "74.95", "100.00", "55", "63", "-5", "2017", *[""] * 7, "không"],
+            ["PAPI", "2018", "44.42", "80.00", "26", "63", "37", "2017", *[""] * 7, "không"],
         ]
 
     def test_index_years_json(self, client, indices):
@@ -625,6 +629,8 @@ def make_history(years: int, units_per_kind: int):
                 Responsibility.objects.create(component=part, year=year, unit=units[0])
         for number, unit in enumerate(units):
             UnitResultFactory(unit=unit, year=year, score=Decimal(50 + number % 40))
+            # Every unit has a target, set in an article, so an N+1 on targets would show.
+            UnitTarget.objects.create(unit=unit, year=year, rank=1, article=result.article)
     return units[0]
 
 
@@ -666,6 +672,7 @@ class TestQueryBudgets:
         ComponentResult.objects.all().delete()
         ProvinceResult.objects.all().delete()
         ProvinceTarget.objects.all().delete()
+        UnitTarget.objects.all().delete()
         Responsibility.objects.all().delete()
         Unit.objects.all().delete()
         Index.objects.all().delete()
