@@ -22,6 +22,7 @@ from .models import (
     with_lead,
     with_supporting_units,
 )
+from .models.changes import shared_reason
 from .tables import contains_sample_data
 
 # Unit kinds as they appear in addresses.
@@ -202,6 +203,8 @@ def ranking(request, year):
                     "chart": chart,
                     # The target column only where a unit of this kind had one that year.
                     "has_targets": any(result.has_target for result in rows),
+                    # Why scores, not ranks, are compared: once, when every row has that reason.
+                    "change_note": shared_reason(result.change for result in rows),
                 }
             )
     return TemplateResponse(

@@ -104,6 +104,13 @@ class ScoreChange:
         return self.label
 
 
+def shared_reason(changes) -> str:
+    """The reason shared by every score change among `changes`, when there are two or more and
+    they give the same one: a table then states it once, in its caption, not on every row."""
+    reasons = [change.reason for change in changes if change is not None and change.basis == SCORE]
+    return reasons[0] if len(reasons) > 1 and len(set(reasons)) == 1 else ""
+
+
 def _since(previous_year: int | None, year: int | None) -> int | None:
     return (
         previous_year

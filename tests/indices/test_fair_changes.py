@@ -57,6 +57,11 @@ def _text(node: Node, *, skip, skip_aria_hidden) -> str:
     )
 
 
+def caption(response, caption_start: str) -> Node:
+    tree = parse(response.content)
+    return next(c for c in tree.find_all("caption") if c.text().startswith(caption_start))
+
+
 def change_cells(response, caption_start: str) -> dict[str, Node]:
     """The change cell of each row of a ranking table, by unit name."""
     tree = parse(response.content)
@@ -208,18 +213,38 @@ class TestRankingPage:
         assert seen(cells["UBND huyện Sìn Hồ"]) == "▼1 so với năm 2016"
 
     def test_another_set_size_shows_the_score_change_and_why(self, client, ranking):
-        cells = change_cells(client.get("/chi-so/xep-hang/2018/"), "Sở, ban")
+        response = client.get("/chi-so/xep-hang/2018/")
+        cells = change_cells(response, "Sở, ban")
 
         why = WHY.format(count=3, year=2018, previous_count=2, previous_year=2016)
         finance, health = cells["Sở Tài chính"], cells["Sở Y tế"]
-        # The reason is plain visible text (not a tooltip), and screen readers read it too.
-        assert seen(finance) == f"+6,50 điểm {why}"
-        assert heard(finance) == f"tăng 6,50 điểm phần trăm {why}"
-        assert seen(health) == f"\u22121,10 điểm {why}"
-        assert heard(health) == f"giảm 1,10 điểm phần trăm {why}"
-        assert "title" not in finance.find("span", class_="change__why").attrs
+        assert seen(finance) == "+6,50 điểm"
+        assert heard(finance) == "tăng 6,50 điểm phần trăm"
+        assert seen(health) == "\u22121,10 điểm"
+        assert heard(health) == "giảm 1,10 điểm phần trăm"
         assert "change--down" in health.find("span", class_="change").attrs["class"]
         assert seen(cells["Sở Nội vụ"]) == "—"  # no earlier result
+        # Every row has the same reason: the table says it once, in its caption (plain visible
+        # text that screen readers read with the table, not a tooltip).
+        note = caption(response, "Sở, ban").find("span", class_="caption__note")
+        assert note.text() == why
+        assert not finance.find_all("span", class_="change__why")
+        # The districts compare ranks: their caption has no note.
+        assert not caption(response, "UBND huyện").find_all("span", class_="caption__note")
+
+    def test_rows_with_different_reasons_each_say_theirs(self, client, ranking):
+        scores(2017, {"Sở Tài chính": "83.00"})  # 1 department in 2017: Sở Y tế still 2016's
+        response = client.get("/chi-so/xep-hang/2018/")
+        cells = change_cells(response, "Sở, ban")
+
+        assert seen(cells["Sở Tài chính"]) == "+3,50 điểm " + WHY.format(
+            count=3, year=2018, previous_count=1, previous_year=2017
+        )
+        assert seen(cells["Sở Y tế"]) == "\u22121,10 điểm " + WHY.format(
+            count=3, year=2018, previous_count=2, previous_year=2016
+        )
+        assert "title" not in cells["Sở Y tế"].find("span", class_="change__why").attrs
+        assert not caption(response, "Sở, ban").find_all("span", class_="caption__note")
 
     def test_query_count_does_not_grow_with_the_change_basis(self, client, ranking):
         SiteSettings.load()  # the row exists on a running site; its first creation costs more

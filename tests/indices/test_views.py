@@ -270,7 +270,8 @@ class TestRanking:
             ["3", "Sở Y tế", "65,04", "Trung bình", "= giữ nguyên thứ hạng"],
         ]
         # Phong Thổ has no 2017 result: 3 districts ranked in 2018, 2 in 2017, so the
-        # districts' changes are of the score, with the reason on the page.
+        # districts' changes are of the score, with the reason on the page: once, under the
+        # table's caption, as every row shares it.
         why = (
             "So sánh điểm vì số đơn vị được xếp hạng khác nhau: 3 đơn vị năm 2018, "
             "2 đơn vị năm 2017"
@@ -281,16 +282,21 @@ class TestRanking:
                 "UBND huyện Mường Tè",
                 "82,41",
                 "Tốt",
-                f"+12,41 điểm tăng 12,41 điểm phần trăm {why}",
+                "+12,41 điểm tăng 12,41 điểm phần trăm",
             ],
             [
                 "2",
                 "UBND thành phố Lai Châu",
                 "79,43",
                 "Khá",
-                f"+4,43 điểm tăng 4,43 điểm phần trăm {why}",
+                "+4,43 điểm tăng 4,43 điểm phần trăm",
             ],
             ["3", "UBND huyện Phong Thổ", "71,19", "Khá", "—"],
+        ]
+        captions = [c.text() for c in parse(response.content).find_all("caption")]
+        assert captions == [
+            "Sở, ban, ngành: xếp hạng năm 2018",
+            f"UBND huyện, thành phố: xếp hạng năm 2018{why}",
         ]
 
     def test_a_bar_chart_per_kind_and_the_sample_notice(self, client, units):
