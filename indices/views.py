@@ -11,8 +11,10 @@ from .models import (
     ComponentResult,
     Index,
     ProvinceResult,
+    ProvinceTarget,
     Unit,
     UnitResult,
+    UnitTarget,
     assignments_are_sample,
     component_history,
     components_led_by,
@@ -65,14 +67,16 @@ def data_response(table: tables.Table, fmt: str):
 def overview(request):
     results = list(ProvinceResult.objects.latest_per_index())
     weakest_components = weakest_of_latest_year()
+    targets_ahead = list(ProvinceTarget.objects.ahead())
     return TemplateResponse(
         request,
         "indices/overview.html",
         {
             "results": results,
             "weakest_components": weakest_components,
+            "targets_ahead": targets_ahead,
             "unit_years": UnitResult.objects.years(),
-            "has_sample_data": contains_sample_data(results, weakest_components)
+            "has_sample_data": contains_sample_data(results, weakest_components, targets_ahead)
             or any(item.lead_is_sample for item in weakest_components),
         },
     )
@@ -103,6 +107,7 @@ def index_detail(request, slug):
     else:
         selected = ProvinceResult.objects.latest_with_breakdown(results)
     breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
+    targets_ahead = list(ProvinceTarget.objects.filter(index=index).ahead())
     return TemplateResponse(
         request,
         "indices/index_detail.html",
@@ -115,7 +120,8 @@ def index_detail(request, slug):
             "rank_chart": charts.index_rank_chart(index, results),
             "component_chart": charts.components_chart(selected, breakdown),
             "weakest_components": weakest(breakdown),
-            "has_sample_data": contains_sample_data(results, breakdown)
+            "targets_ahead": targets_ahead,
+            "has_sample_data": contains_sample_data(results, breakdown, targets_ahead)
             or any(item.lead_is_sample for item in breakdown),
         },
     )
@@ -235,6 +241,7 @@ def unit_detail(request, slug):
     unit = get_object_or_404(Unit.objects.select_related("successor"), slug=slug)
     results = UnitResult.objects.history(unit)
     led = components_led_by(unit)
+    targets_ahead = list(UnitTarget.objects.filter(unit=unit).ahead())
     return TemplateResponse(
         request,
         "indices/unit_detail.html",
@@ -246,7 +253,8 @@ def unit_detail(request, slug):
             "score_chart": charts.unit_score_chart(unit, results),
             "rank_chart": charts.unit_rank_chart(unit, results),
             "has_targets": any(result.has_target for result in results),
-            "has_sample_data": contains_sample_data(results)
+            "targets_ahead": targets_ahead,
+            "has_sample_data": contains_sample_data(results, targets_ahead)
             or any(c.latest_is_sample or c.lead_is_sample for c in led),
         },
     )

@@ -6,20 +6,49 @@ year (`with_target()` on province and unit results, see `target_checks.py`), nev
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from .province import DEFAULT_PROVINCES_RANKED, SCORE_DIGITS, Index, _number
+from .province import DEFAULT_PROVINCES_RANKED, SCORE_DIGITS, Index, ProvinceResult, _number
 from .results import YearlyResult, YearlyResultQuerySet, percent_field
 from .target_checks import TargetCheck, rank_check, score_check
-from .units import Unit, validate_existed
+from .units import Unit, UnitResult, validate_existed
 from .years import FIRST_YEAR
 
 
-class ProvinceTarget(YearlyResult):
+class TargetQuerySet(YearlyResultQuerySet):
+    def ahead(self):
+        """Targets set for a year after the latest result of their index or unit: aimed for,
+        not yet assessed. (A target of a year between two results belongs to a year without
+        data, and is not ahead.) Oldest first, with the owner, and `article_is_public` so that
+        pages link only to an article visitors may open."""
+        from news.models import Article
+
+        owner = self.model.owner_field
+        results = self.model.result_model.objects.filter(**{owner: OuterRef(owner)})
+        latest_year = Subquery(results.order_by("-year").values("year")[:1])
+        public = Article.objects.published().filter(pk=OuterRef("article_id"))
+        return (
+            self.filter(Q(year__gt=latest_year) | ~Exists(results))
+            .select_related(owner, "article")
+            .annotate(article_is_public=Exists(public))
+            .order_by("year", *(f for f in self.model._meta.ordering if f.lstrip("-") != "year"))
+        )
+
+
+class TargetAhead:
+    """What pages read on a target from `ahead()`."""
+
+    @property
+    def public_article(self):
+        return self.article if getattr(self, "article_is_public", False) else None
+
+
+class ProvinceTarget(TargetAhead, YearlyResult):
     """What the province aimed for on one index in one year: a score, a rank or both."""
 
     owner_field = "index"
+    result_model = ProvinceResult
 
     index = models.ForeignKey(
         Index, verbose_name=_("index"), on_delete=models.PROTECT, related_name="targets"
@@ -48,7 +77,7 @@ class ProvinceTarget(YearlyResult):
         help_text=_("The article publishing the plan or resolution that set this target."),
     )
 
-    objects = YearlyResultQuerySet.as_manager()
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("province target")
@@ -101,11 +130,12 @@ class ProvinceTarget(YearlyResult):
             raise ValidationError(errors)
 
 
-class UnitTarget(YearlyResult):
+class UnitTarget(TargetAhead, YearlyResult):
     """What a unit was set to reach in the province's yearly assessment: a score in percent,
     a rank among the units of its kind, or both."""
 
     owner_field = "unit"
+    result_model = UnitResult
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="targets"
@@ -135,7 +165,7 @@ class UnitTarget(YearlyResult):
         help_text=_("The article publishing the plan or decision that set this target."),
     )
 
-    objects = YearlyResultQuerySet.as_manager()
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("unit target")
