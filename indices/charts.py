@@ -13,6 +13,8 @@ from decimal import Decimal
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from .models.changes import ranks_compare
+
 TICKS = 5
 
 
@@ -99,6 +101,7 @@ class LinePoint:
     value_label: str
     is_sample: bool = False
     value_dy: int = -10  # the value above its dot, or below it where neighbours are too close
+    title: str = ""  # the dot's tooltip where the value alone says too little ("2016: hạng 3/19")
 
 
 class DrawnInFrame:
@@ -147,6 +150,7 @@ class LineChart:
     has_targets: bool = False
     comparison_label: str = ""  # the second series' name, shown in the legend when it has data
     target_legend: str = ""  # what the target markers are, under the chart
+    break_legend: str = ""  # why the line breaks between two years, only where it does
 
     @property
     def is_empty(self) -> bool:
@@ -175,7 +179,17 @@ def _comparison_series(layout, values, comparison, *, x_of, y_of, decimal_places
 
 
 def _line_layout(
-    frame, values, *, low, high, inverted, decimal_places, targets, comparison=()
+    frame,
+    values,
+    *,
+    low,
+    high,
+    inverted,
+    decimal_places,
+    targets,
+    comparison=(),
+    breaks_before=frozenset(),
+    titles=None,
 ) -> LineLayout:
     height = frame.line_height
     layout = LineLayout(
@@ -214,14 +228,16 @@ def _line_layout(
             )
         )
 
+    titles = titles or {}
     run: list[str] = []
     for position, (label, value, is_sample) in enumerate(values):
         x = frame.margin_left + slot * (position + 0.5)
         shown_label = label if (count - 1 - position) % label_every == 0 else ""
-        if value is None:
+        if value is None or label in breaks_before:
             if len(run) > 1:
                 layout.segments.append(" ".join(run))
             run = []
+        if value is None:
             layout.points.append(
                 LinePoint(x=_coord(x), y="", label=shown_label, value_label="", is_sample=is_sample)
             )
@@ -240,6 +256,7 @@ def _line_layout(
                 value_label=display_number(value, decimal_places),
                 is_sample=is_sample,
                 value_dy=value_dy,
+                title=titles.get(label, ""),
             )
         )
     if len(run) > 1:
@@ -280,6 +297,9 @@ def line_chart(
     comparison: list[tuple[str, Decimal | int | None]] = (),
     comparison_label: str = "",
     target_legend: str | None = None,
+    breaks_before: set[str] = frozenset(),
+    break_legend: str = "",
+    titles: dict[str, str] | None = None,
 ) -> LineChart:
     """A line over `values` ((x label, value or None, is sample) in order), in each frame.
 
@@ -289,9 +309,24 @@ def line_chart(
     None) for some of the same labels) is a second, dashed line named `comparison_label`,
     broken the same way. The target markers are explained by `target_legend` (by default:
     the province's targets).
+
+    `breaks_before` (x labels) also breaks the main line, between each of those points and the
+    one before it, where two values must not look comparable (ranks among different numbers
+    of peers, see `rank_breaks`); both dots stay. `break_legend` says why under the chart, only
+    when such a break cuts a line that would otherwise have been drawn. `titles` (x label →
+    text) are the dots' tooltips.
     """
     low, high = Decimal(low), Decimal(high)
     targets = targets or {}
+    # The breaks that cut a segment: a value just after another, not after a gap.
+    breaks = {
+        label
+        for position, (label, value, _is_sample) in enumerate(values)
+        if label in breaks_before
+        and value is not None
+        and position > 0
+        and values[position - 1][1] is not None
+    }
     has_comparison = any(value is not None for _label, value in comparison)
     return LineChart(
         chart_id=chart_id,
@@ -307,6 +342,8 @@ def line_chart(
                 decimal_places=decimal_places,
                 targets=targets,
                 comparison=comparison,
+                breaks_before=breaks,
+                titles=titles,
             )
             for frame in FRAMES
         ],
@@ -314,6 +351,7 @@ def line_chart(
         has_targets=bool(targets),
         comparison_label=comparison_label if has_comparison else "",
         target_legend=target_legend or _("Green dashes: the province's target for the year."),
+        break_legend=break_legend if breaks else "",
         has_sample_data=any(is_sample and value is not None for _, value, is_sample in values),
     )
 
@@ -440,6 +478,28 @@ def targets_by_year(results, value_of) -> dict[str, Decimal | int]:
     }
 
 
+def rank_breaks(results, ranked_of) -> set[str]:
+    """The years (x labels) before which a rank chart's line breaks: each year whose year
+    before ranked another number of peers (`ranks_compare`, the rule of the change columns),
+    so that the chart never joins two ranks that the tables refuse to compare."""
+    by = {result.year: result for result in results}
+    return {
+        str(year)
+        for year, result in by.items()
+        if year - 1 in by and not ranks_compare(ranked_of(result), ranked_of(by[year - 1]))
+    }
+
+
+def rank_titles(results, ranked_of) -> dict[str, str]:
+    """The tooltip of each ranked year's dot, with the number ranked: "2016: hạng 3/19"."""
+    return {
+        str(result.year): _("%(year)d: rank %(rank)d of %(count)d")
+        % {"year": result.year, "rank": result.rank, "count": ranked_of(result)}
+        for result in results
+        if result.rank is not None and ranked_of(result)
+    }
+
+
 def index_score_chart(index, results) -> LineChart | None:
     if not any(result.score is not None for result in results):
         return None
@@ -486,17 +546,29 @@ def index_rank_chart(index, results) -> LineChart | None:
     if not any(result.rank is not None for result in results):
         return None
     provinces = max(result.provinces_ranked for result in results)
+    counts = {result.provinces_ranked for result in results if result.rank is not None}
+    if len(counts) == 1:
+        description = _("Rank among %(count)d provinces; higher on the chart is better.") % {
+            "count": provinces
+        }
+    else:  # e.g. 63 provinces until 2024, 34 after the 2025 mergers
+        description = _("Rank among the provinces ranked each year; higher on the chart is better.")
     return line_chart(
         chart_id=f"chart-rank-{index.slug}",
         title=_("%(index)s rank by year") % {"index": index.abbreviation},
-        description=_("Rank among %(count)d provinces; higher on the chart is better.")
-        % {"count": provinces},
+        description=description,
         values=by_year(results, lambda r: r.rank),
         low=1,
         high=provinces,
         inverted=True,
         decimal_places=0,
         targets=targets_by_year(results, lambda r: getattr(r, "target_rank", None)),
+        breaks_before=rank_breaks(results, lambda r: r.provinces_ranked),
+        break_legend=_(
+            "The line breaks between two years that ranked different numbers of provinces: "
+            "their ranks do not compare."
+        ),
+        titles=rank_titles(results, lambda r: r.provinces_ranked),
     )
 
 
@@ -559,4 +631,10 @@ def unit_rank_chart(unit, results) -> LineChart | None:
         decimal_places=0,
         targets=targets,
         target_legend=_("Green dashes: the unit's target for the year."),
+        breaks_before=rank_breaks(results, lambda r: r.ranked_count),
+        break_legend=_(
+            "The line breaks between two years that ranked different numbers of units of its "
+            "kind: their ranks do not compare."
+        ),
+        titles=rank_titles(results, lambda r: r.ranked_count),
     )

@@ -6,7 +6,7 @@ of its year and kind, its grade from that year's thresholds, and every change fr
 year with data (`changes.py`: ranks only when both years ranked as many, else a unit's score).
 """
 
-from .changes import RankChange, ScoreChange, rank_change, unit_change
+from .changes import RankChange, ScoreChange, rank_change, ranks_compare, unit_change
 from .province import (
     DEFAULT_PROVINCES_RANKED,
     Component,
@@ -53,6 +53,7 @@ __all__ = [
     "parse_year",
     "rank_change",
     "rank_check",
+    "ranks_compare",
     "score_check",
     "unit_change",
     "validate_year",

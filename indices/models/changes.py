@@ -111,6 +111,14 @@ def shared_reason(changes) -> str:
     return reasons[0] if len(reasons) > 1 and len(set(reasons)) == 1 else ""
 
 
+def ranks_compare(ranked: int | None, other_ranked: int | None) -> bool:
+    """Whether two ranks compare: only when both rankings counted as many peers (units of one
+    kind, or provinces). 3rd of 19 and 4th of 20 say nothing about each other. The one rule
+    that change columns (`unit_change`, `ProvinceResult.previous_rank`) and rank charts
+    (`indices.charts.rank_breaks`) share."""
+    return ranked is not None and ranked == other_ranked
+
+
 def _since(previous_year: int | None, year: int | None) -> int | None:
     return (
         previous_year
@@ -154,7 +162,7 @@ def unit_change(
     change of score. None when there is no earlier result."""
     if previous_year is None:
         return None
-    if ranked is not None and ranked == previous_ranked:
+    if ranks_compare(ranked, previous_ranked):
         change = rank_change(previous_rank, rank, previous_year=previous_year, year=year)
         if change is not None:
             return change

@@ -6,14 +6,14 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchableModel, SearchTextField
 from core.text import unique_slug
 
-from .changes import RankChange, rank_change
+from .changes import RankChange, rank_change, ranks_compare
 from .results import YearlyResult, YearlyResultQuerySet
 from .target_checks import TargetedResult, target_annotations
 from .years import FIRST_YEAR, validate_year
@@ -185,24 +185,17 @@ class Component(models.Model):
 class ProvinceResultQuerySet(YearlyResultQuerySet):
     def with_previous_rank(self):
         """Annotate the index's previous ranked year with data: `previous_year` (the latest
-        earlier year with a rank, however many years back: years without data are skipped) and
-        `previous_rank` — None if not known, or if that year ranked a different number of
-        provinces (58th of 63 and 30th of 34, as after the 2025 mergers, do not compare)."""
+        earlier year with a rank, however many years back: years without data are skipped),
+        `previous_count` (how many provinces it ranked) and its rank, which
+        `ProvinceResult.previous_rank` gives only where the two ranks compare (58th of 63 and
+        30th of 34, as after the 2025 mergers, do not)."""
         earlier = ProvinceResult.objects.filter(
             index=OuterRef("index"), year__lt=OuterRef("year"), rank__isnull=False
         ).order_by("-year")
         return self.annotate(
             previous_year=Subquery(earlier.values("year")[:1]),
             previous_count=Subquery(earlier.values("provinces_ranked")[:1]),
-        ).annotate(
-            previous_rank=Case(
-                When(
-                    previous_count=F("provinces_ranked"),
-                    then=Subquery(earlier.values("rank")[:1]),
-                ),
-                default=None,
-                output_field=models.PositiveSmallIntegerField(),
-            )
+            previous_rank_value=Subquery(earlier.values("rank")[:1]),
         )
 
     def with_public_article(self):
@@ -351,11 +344,19 @@ class ProvinceResult(TargetedResult, YearlyResult):
             raise ValidationError(errors)
 
     @property
+    def previous_rank(self) -> int | None:
+        """The rank of the previous ranked year (on rows from `with_previous_rank()`), or None
+        if not known or if that year ranked another number of provinces (`ranks_compare`)."""
+        if not ranks_compare(self.provinces_ranked, getattr(self, "previous_count", None)):
+            return None
+        return getattr(self, "previous_rank_value", None)
+
+    @property
     def change(self) -> RankChange | None:
         """Change of rank versus the previous ranked year (on rows from `with_previous_rank()`),
         with that year in `since` when years without data lie between."""
         return rank_change(
-            getattr(self, "previous_rank", None),
+            self.previous_rank,
             self.rank,
             previous_year=getattr(self, "previous_year", None),
             year=self.year,
