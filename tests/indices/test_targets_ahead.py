@@ -71,7 +71,9 @@ class TestPages:
 
         response = client.get("/chi-so/par-index/")
 
-        assert ahead_items(response) == ["năm 2023: 88,00 điểm; hạng 20 trở lên (văn bản đặt mục tiêu)"]
+        assert ahead_items(response) == [
+            "năm 2023: 88,00 điểm; hạng 20 trở lên (văn bản đặt mục tiêu)"
+        ]
         links = parse(response.content).find("section", class_="targets-ahead").find_all("a")
         assert [a.attrs["href"] for a in links] == [plan.get_absolute_url()]
         assert "Dữ liệu minh hoạ" not in response.content.decode()
