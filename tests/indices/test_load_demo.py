@@ -23,6 +23,7 @@ from indices.models import (
     Unit,
     UnitResult,
     UnitTarget,
+    components_led_by,
     weakest_of_latest_year,
 )
 from news.demo import CONFERENCE_SLUG
@@ -636,3 +637,9 @@ def test_a_unit_profile_lists_the_components_it_leads_in_2022_with_their_2022_re
         # Led in 2018, under the method that ended in 2020.
         ["Hiện đại hóa hành chính minh hoạ", "PAR INDEX", "2018", "8,10/12 minh hoạ", "67,50 %"],
     ]
+    # Sở Nội vụ led PCI's informal charges in 2017 only: its profile shows that year's result,
+    # not the 2022 one, which answers to Thanh tra tỉnh.
+    home_affairs = Unit.objects.get(name="Sở Nội vụ")
+    led = {c.name: c.latest_year for c in components_led_by(home_affairs)}
+    assert led["Chi phí không chính thức"] == 2017
+    assert led["Cải cách chế độ công vụ"] == 2022
