@@ -5,8 +5,9 @@ grade thresholds.
 `load()` can be run any number of times: every row is found by its natural key (an index by
 its code, a component by index and name, a result by index or unit and year, a unit by its
 name) and saved only when a value differs from the demo value, so `updated_at` does not move on
-a re-run. Published figures are loaded as they are; every invented one has `is_sample=True`
-(see `content.py`).
+a re-run, and a row whose demo values changed (a component's years, when a method changed) is
+updated in place, keeping its primary key and its slug. Published figures are loaded as they
+are; every invented one has `is_sample=True` (see `content.py`).
 """
 
 from django.db import transaction
@@ -31,14 +32,12 @@ from news.models import Article
 
 from .content import (
     COMPONENT_AVERAGES,
-    EARLIER_RESPONSIBILITIES,
     GRADE_THRESHOLDS,
     INDICES,
     PROVINCE_RESULTS,
     PUBLISHED_UNIT_SCORES_2018,
     PUBLISHED_YEAR,
     RESPONSIBILITIES,
-    RESPONSIBILITY_YEAR,
     TARGETS,
     UNIT_TARGETS,
     UNITS,
@@ -66,10 +65,7 @@ def load() -> dict[str, Tally]:
     load_units(units=UNITS, tally=units, result_tally=unit_results)
     load_unit_targets(targets=UNIT_TARGETS, tally=unit_targets)
     load_grade_thresholds(rows=GRADE_THRESHOLDS, tally=thresholds)
-    load_responsibilities(
-        assignments=RESPONSIBILITIES, year=RESPONSIBILITY_YEAR, tally=responsibilities
-    )
-    for year, assignments in EARLIER_RESPONSIBILITIES.items():
+    for year, assignments in RESPONSIBILITIES.items():
         load_responsibilities(assignments=assignments, year=year, tally=responsibilities)
     return {
         _("Indices"): indices,

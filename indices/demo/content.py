@@ -2,18 +2,41 @@
 the province's own assessment of its units.
 
 Figures come in two kinds, kept apart here so that nobody mixes them up:
-- published figures (`../shared/brief/seed-page.md`): the 2017 ranks and the 2018 scores and
-  ranks of PAR INDEX, SIPAS and PAPI, and the six named unit scores of 2018. They are loaded
-  with `is_sample=False`;
-- invented figures that fill the charts (earlier years, PCI, component scores and a few
-  components' provincial averages, every other unit score). They are loaded with
-  `is_sample=True`, and pages that show one say so.
+- published figures (`../shared/brief/seed-page.md`, `../shared/brief/indices.md`): the 2017
+  ranks and the 2018 scores and ranks of PAR INDEX, SIPAS and PAPI, the 2022 scores and ranks
+  of all four indices, and the six named unit scores of 2018. They are loaded with
+  `is_sample=False`;
+- invented figures that fill the charts (earlier years, PCI before 2022, every component score
+  and a few components' provincial averages, who leads and supports each component, targets,
+  every other unit score). They are loaded with `is_sample=True`, and pages that show one say
+  so.
 
 Invented figures must not contradict the published ones: in 2018 Sở Tài chính stays the best
 department and Sở Y tế the lowest, huyện Mường Tè the best district and huyện Phong Thổ the
-lowest. After 2018 the demo knows only the 2022 official results of the four indices
-(`../shared/brief/indices.md`), linked to the two 2022 announcement articles: 2019–2021 are
-years without data, shown as gaps, and a 2019 spreadsheet import is what the admin demo shows.
+lowest. Component scores follow their index's total: PAR INDEX fields and PAPI dimensions add
+up exactly to the published score of the year (72.23 and 44.42 in 2018, 86.29 and 42.69 in
+2022); the five SIPAS elements average exactly the published percentage (74.95 in 2018, 79.34
+in 2022; the official figure is weighted, the demo keeps the plain mean so that a reader can
+check it); PCI sub-indices are weighted in reality and the demo does not invent weights, so
+their plain sum is not the total (it lies 0.7 to 3.4 points above it every year).
+
+After 2018 the demo knows only the 2022 official results of the four indices, linked to the
+two 2022 announcement articles, with an invented 2022 breakdown of each: 2019–2021 are years
+without data, shown as gaps, and a 2019 spreadsheet import is what the admin demo shows.
+
+PAR INDEX changed its method in 2021. Fields that carried on under the same name keep one
+component from 2018 on (so their pages show 2018 and 2022 side by side); the three that were
+replaced end in 2020 and their successors start in 2021 (cải cách chế độ công vụ after đội ngũ
+cán bộ, công chức, viên chức; cải cách tài chính công after đổi mới cơ chế tài chính; xây dựng
+và phát triển Chính phủ điện tử, Chính phủ số after hiện đại hóa hành chính). Each method's
+maxima add up to 100. The names and maxima of both methods are not confirmed against the
+ministry's decisions: treat them as sample, like the figures on them. Components are found by
+index and name on every run, so a database loaded with an earlier demo (the 2018–2020 fields
+ending in 2020) has their years updated in place, keeping their rows and addresses (slugs).
+
+The 2022 weakest components across the indices (lowest share of the maximum) tell a different
+story from 2018's: e-governance in PAPI, access to land in PCI and the digital-government field
+of PAR INDEX; Sở Thông tin và Truyền thông leads two of them.
 
 Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng has no 2016 score (its first assessed year is
 2017), so 2016 ranks 19 departments and 2017 ranks 20: the 2017 department changes compare
@@ -91,17 +114,23 @@ INDICES = (
             "Trung ương đã triển khai cải cách hành chính đến đâu trong năm. Bộ Nội vụ xác "
             "định chỉ số hằng năm trên thang 100 điểm và xếp hạng cả 63 tỉnh, thành phố. Theo "
             "phương pháp áp dụng cho giai đoạn 2018–2020, việc chấm điểm chia thành 8 lĩnh vực "
-            "với 43 tiêu chí và 95 tiêu chí thành phần."
+            "với 43 tiêu chí và 95 tiêu chí thành phần. Từ năm 2021 chỉ số được chấm theo phương "
+            "pháp mới, trong đó một số lĩnh vực được đổi tên và điều chỉnh nội dung."
         ),
+        # Two methods: 2018–2020 and from 2021 (see the module docstring). Each replaced field
+        # sits just before its successor, so that each year lists its eight fields in order.
         components=(
-            DemoComponent("Chỉ đạo, điều hành cải cách hành chính", D("12"), 2018, 2020),
-            DemoComponent("Văn bản quy phạm pháp luật", D("9"), 2018, 2020),
-            DemoComponent("Cải cách thủ tục hành chính", D("13"), 2018, 2020),
-            DemoComponent("Cải cách tổ chức bộ máy", D("9"), 2018, 2020),
+            DemoComponent("Chỉ đạo, điều hành cải cách hành chính", D("12"), 2018),
+            DemoComponent("Văn bản quy phạm pháp luật", D("9"), 2018),
+            DemoComponent("Cải cách thủ tục hành chính", D("13"), 2018),
+            DemoComponent("Cải cách tổ chức bộ máy", D("9"), 2018),
             DemoComponent("Đội ngũ cán bộ, công chức, viên chức", D("14"), 2018, 2020),
+            DemoComponent("Cải cách chế độ công vụ", D("13"), 2021),
             DemoComponent("Đổi mới cơ chế tài chính", D("9"), 2018, 2020),
+            DemoComponent("Cải cách tài chính công", D("8"), 2021),
             DemoComponent("Hiện đại hóa hành chính", D("12"), 2018, 2020),
-            DemoComponent("Tác động của cải cách hành chính", D("22"), 2018, 2020),
+            DemoComponent("Xây dựng và phát triển Chính phủ điện tử, Chính phủ số", D("14"), 2021),
+            DemoComponent("Tác động của cải cách hành chính", D("22"), 2018),
         ),
     ),
     DemoIndex(
@@ -249,7 +278,8 @@ PROVINCE_RESULTS = (
         # Invented dimension scores; sum 44.42.
         components=_scores("5.40", "5.62", "5.48", "6.71", "7.32", "7.44", "3.91", "2.54"),
     ),
-    # PCI: no published figure in the brief, so every year is invented.
+    # PCI: no published figure in the brief before 2022, so those years are invented. The
+    # sub-indices are weighted in reality: their plain sum is not the total.
     DemoResult(
         "PCI",
         2015,
@@ -290,11 +320,52 @@ PROVINCE_RESULTS = (
             "8.51", "6.74", "6.08", "7.25", "5.92", "5.66", "5.58", "5.63", "5.85", "6.30"
         ),
     ),
-    # 2022: the official results as reported in the press; no breakdown is loaded.
-    DemoResult("PAR_INDEX", 2022, D("86.29"), 24, is_sample=False, article=ARTICLE_2022_PAR),
-    DemoResult("SIPAS", 2022, D("79.34"), 35, is_sample=False, article=ARTICLE_2022_PAR),
-    DemoResult("PAPI", 2022, D("42.69"), 27, is_sample=False, article=ARTICLE_2022_PAPI),
-    DemoResult("PCI", 2022, D("62.05"), 57, is_sample=False, article=ARTICLE_2022_PAPI),
+    # 2022: the official results as reported in the press, with invented breakdowns. The
+    # weakest three of the year: PAPI's e-governance (32.6 % of its maximum), PCI's access to
+    # land (49.5 %) and PAR INDEX's digital-government field (51.0 %); every other component
+    # is above 52 %.
+    DemoResult(
+        "PAR_INDEX",
+        2022,
+        D("86.29"),
+        24,
+        is_sample=False,
+        article=ARTICLE_2022_PAR,
+        # Invented field scores of the method from 2021; sum 86.29.
+        components=_scores("11.40", "8.42", "12.22", "8.55", "11.70", "7.36", "7.14", "19.50"),
+    ),
+    DemoResult(
+        "SIPAS",
+        2022,
+        D("79.34"),
+        35,
+        is_sample=False,
+        article=ARTICLE_2022_PAR,
+        # Invented element scores; their average is 79.34.
+        components=_scores("78.10", "80.25", "81.62", "80.48", "76.25"),
+    ),
+    DemoResult(
+        "PAPI",
+        2022,
+        D("42.69"),
+        27,
+        is_sample=False,
+        article=ARTICLE_2022_PAPI,
+        # Invented dimension scores; sum 42.69.
+        components=_scores("5.30", "5.35", "5.28", "6.05", "6.30", "5.91", "5.24", "3.26"),
+    ),
+    DemoResult(
+        "PCI",
+        2022,
+        D("62.05"),
+        57,
+        is_sample=False,
+        article=ARTICLE_2022_PAPI,
+        # Invented sub-index scores; their plain sum is 63.25.
+        components=_scores(
+            "7.85", "4.95", "5.92", "7.36", "6.48", "6.05", "5.64", "5.88", "6.02", "7.10"
+        ),
+    ),
 )
 
 
@@ -348,56 +419,13 @@ DISTRICT = "district"
 # The district level was abolished on 1 July 2025 (`../shared/brief/indices.md`).
 DISTRICTS_LAST_YEAR = 2025
 
-# Who leads (and supports) each component, for 2018, the latest year with a breakdown.
-# Invented (the province's real assignment is in its yearly reform plan): always sample data.
-# {index code: [(component name, lead unit, (supporting units, …)), …]}
-RESPONSIBILITY_YEAR = 2018
-RESPONSIBILITIES = {
-    "PAR_INDEX": [
-        ("Chỉ đạo, điều hành cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
-        ("Văn bản quy phạm pháp luật", "Sở Tư pháp", ()),
-        ("Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
-        ("Cải cách tổ chức bộ máy", "Sở Nội vụ", ()),
-        ("Đội ngũ cán bộ, công chức, viên chức", "Sở Nội vụ", ()),
-        ("Đổi mới cơ chế tài chính", "Sở Tài chính", ("Sở Kế hoạch và Đầu tư",)),
-        ("Hiện đại hóa hành chính", "Sở Thông tin và Truyền thông", ("Sở Khoa học và Công nghệ",)),
-        ("Tác động của cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
-    ],
-    "SIPAS": [
-        ("Tiếp cận dịch vụ", "Văn phòng UBND tỉnh", ()),
-        ("Thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
-        ("Công chức trực tiếp giải quyết công việc", "Sở Nội vụ", ()),
-        ("Kết quả dịch vụ", "Văn phòng UBND tỉnh", ()),
-        ("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", "Thanh tra tỉnh", ()),
-    ],
-    "PAPI": [
-        ("Tham gia của người dân ở cấp cơ sở", "Sở Nội vụ", ()),
-        ("Công khai, minh bạch trong việc ra quyết định", "Sở Nội vụ", ()),
-        ("Trách nhiệm giải trình với người dân", "Thanh tra tỉnh", ()),
-        ("Kiểm soát tham nhũng trong khu vực công", "Thanh tra tỉnh", ()),
-        ("Thủ tục hành chính công", "Văn phòng UBND tỉnh", ()),
-        ("Cung ứng dịch vụ công", "Sở Y tế", ("Sở Giáo dục và Đào tạo",)),
-        ("Quản trị môi trường", "Sở Tài nguyên và Môi trường", ()),
-        ("Quản trị điện tử", "Sở Thông tin và Truyền thông", ()),
-    ],
-    "PCI": [
-        ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
-        ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ()),
-        ("Tính minh bạch", "Văn phòng UBND tỉnh", ()),
-        ("Chi phí thời gian", "Sở Kế hoạch và Đầu tư", ()),
-        ("Chi phí không chính thức", "Thanh tra tỉnh", ()),
-        ("Cạnh tranh bình đẳng", "Sở Kế hoạch và Đầu tư", ()),
-        ("Tính năng động", "Sở Kế hoạch và Đầu tư", ()),
-        ("Chính sách hỗ trợ doanh nghiệp", "Sở Kế hoạch và Đầu tư", ("Sở Công Thương",)),
-        ("Đào tạo lao động", "Sở Lao động – Thương binh và Xã hội", ()),
-        ("Thiết chế pháp lý", "Sở Tư pháp", ()),
-    ],
-}
-
-# Earlier leads of a few PCI components, so that their pages show who answered for them each
-# year (a lead may change). Invented like the 2018 ones: always sample data.
+# Who leads (and supports) each component, in every year with a breakdown of that index
+# (PCI's 2016 and 2017 only in part, so that their pages show a lead can change) and in 2022
+# for every component of the method in force. Invented (the province's real assignment is in
+# its yearly reform plan): always sample data. The 2022 leads are departments: the districts
+# were still units in 2022 but do not answer for a province-wide field.
 # {year: {index code: [(component name, lead unit, (supporting units, …)), …]}}
-EARLIER_RESPONSIBILITIES = {
+RESPONSIBILITIES = {
     2016: {
         "PCI": [
             ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
@@ -409,6 +437,98 @@ EARLIER_RESPONSIBILITIES = {
             ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ("Sở Tư pháp",)),
             ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ("Sở Xây dựng",)),
             ("Chi phí không chính thức", "Sở Nội vụ", ()),
+        ],
+    },
+    2018: {
+        "PAR_INDEX": [
+            ("Chỉ đạo, điều hành cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+            ("Văn bản quy phạm pháp luật", "Sở Tư pháp", ()),
+            ("Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+            ("Cải cách tổ chức bộ máy", "Sở Nội vụ", ()),
+            ("Đội ngũ cán bộ, công chức, viên chức", "Sở Nội vụ", ()),
+            ("Đổi mới cơ chế tài chính", "Sở Tài chính", ("Sở Kế hoạch và Đầu tư",)),
+            (
+                "Hiện đại hóa hành chính",
+                "Sở Thông tin và Truyền thông",
+                ("Sở Khoa học và Công nghệ",),
+            ),
+            ("Tác động của cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+        ],
+        "SIPAS": [
+            ("Tiếp cận dịch vụ", "Văn phòng UBND tỉnh", ()),
+            ("Thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+            ("Công chức trực tiếp giải quyết công việc", "Sở Nội vụ", ()),
+            ("Kết quả dịch vụ", "Văn phòng UBND tỉnh", ()),
+            ("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", "Thanh tra tỉnh", ()),
+        ],
+        "PAPI": [
+            ("Tham gia của người dân ở cấp cơ sở", "Sở Nội vụ", ()),
+            ("Công khai, minh bạch trong việc ra quyết định", "Sở Nội vụ", ()),
+            ("Trách nhiệm giải trình với người dân", "Thanh tra tỉnh", ()),
+            ("Kiểm soát tham nhũng trong khu vực công", "Thanh tra tỉnh", ()),
+            ("Thủ tục hành chính công", "Văn phòng UBND tỉnh", ()),
+            ("Cung ứng dịch vụ công", "Sở Y tế", ("Sở Giáo dục và Đào tạo",)),
+            ("Quản trị môi trường", "Sở Tài nguyên và Môi trường", ()),
+            ("Quản trị điện tử", "Sở Thông tin và Truyền thông", ()),
+        ],
+        "PCI": [
+            ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
+            ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ()),
+            ("Tính minh bạch", "Văn phòng UBND tỉnh", ()),
+            ("Chi phí thời gian", "Sở Kế hoạch và Đầu tư", ()),
+            ("Chi phí không chính thức", "Thanh tra tỉnh", ()),
+            ("Cạnh tranh bình đẳng", "Sở Kế hoạch và Đầu tư", ()),
+            ("Tính năng động", "Sở Kế hoạch và Đầu tư", ()),
+            ("Chính sách hỗ trợ doanh nghiệp", "Sở Kế hoạch và Đầu tư", ("Sở Công Thương",)),
+            ("Đào tạo lao động", "Sở Lao động – Thương binh và Xã hội", ()),
+            ("Thiết chế pháp lý", "Sở Tư pháp", ()),
+        ],
+    },
+    # A field that carried on keeps its 2018 lead; each new field's lead is the department
+    # that led the field it replaced.
+    2022: {
+        "PAR_INDEX": [
+            ("Chỉ đạo, điều hành cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+            ("Văn bản quy phạm pháp luật", "Sở Tư pháp", ()),
+            ("Cải cách thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+            ("Cải cách tổ chức bộ máy", "Sở Nội vụ", ()),
+            ("Cải cách chế độ công vụ", "Sở Nội vụ", ()),
+            ("Cải cách tài chính công", "Sở Tài chính", ("Sở Kế hoạch và Đầu tư",)),
+            (
+                "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+                "Sở Thông tin và Truyền thông",
+                ("Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ"),
+            ),
+            ("Tác động của cải cách hành chính", "Sở Nội vụ", ("Văn phòng UBND tỉnh",)),
+        ],
+        "SIPAS": [
+            ("Tiếp cận dịch vụ", "Văn phòng UBND tỉnh", ()),
+            ("Thủ tục hành chính", "Văn phòng UBND tỉnh", ("Sở Tư pháp",)),
+            ("Công chức trực tiếp giải quyết công việc", "Sở Nội vụ", ()),
+            ("Kết quả dịch vụ", "Văn phòng UBND tỉnh", ()),
+            ("Tiếp nhận, giải quyết góp ý, phản ánh, kiến nghị", "Thanh tra tỉnh", ()),
+        ],
+        "PAPI": [
+            ("Tham gia của người dân ở cấp cơ sở", "Sở Nội vụ", ()),
+            ("Công khai, minh bạch trong việc ra quyết định", "Sở Nội vụ", ()),
+            ("Trách nhiệm giải trình với người dân", "Thanh tra tỉnh", ()),
+            ("Kiểm soát tham nhũng trong khu vực công", "Thanh tra tỉnh", ()),
+            ("Thủ tục hành chính công", "Văn phòng UBND tỉnh", ()),
+            ("Cung ứng dịch vụ công", "Sở Y tế", ("Sở Giáo dục và Đào tạo",)),
+            ("Quản trị môi trường", "Sở Tài nguyên và Môi trường", ()),
+            ("Quản trị điện tử", "Sở Thông tin và Truyền thông", ("Văn phòng UBND tỉnh",)),
+        ],
+        "PCI": [
+            ("Gia nhập thị trường", "Sở Kế hoạch và Đầu tư", ()),
+            ("Tiếp cận đất đai", "Sở Tài nguyên và Môi trường", ("Sở Xây dựng",)),
+            ("Tính minh bạch", "Văn phòng UBND tỉnh", ()),
+            ("Chi phí thời gian", "Sở Kế hoạch và Đầu tư", ()),
+            ("Chi phí không chính thức", "Thanh tra tỉnh", ()),
+            ("Cạnh tranh bình đẳng", "Sở Kế hoạch và Đầu tư", ()),
+            ("Tính năng động", "Sở Kế hoạch và Đầu tư", ()),
+            ("Chính sách hỗ trợ doanh nghiệp", "Sở Kế hoạch và Đầu tư", ("Sở Công Thương",)),
+            ("Đào tạo lao động", "Sở Lao động – Thương binh và Xã hội", ()),
+            ("Thiết chế pháp lý", "Sở Tư pháp", ()),
         ],
     },
 }
@@ -425,6 +545,11 @@ COMPONENT_AVERAGES = {
     ("PAR_INDEX", 2018): {
         "Cải cách thủ tục hành chính": D("10.62"),
         "Hiện đại hóa hành chính": D("8.04"),
+    },
+    ("PCI", 2022): {"Gia nhập thị trường": D("7.52"), "Tiếp cận đất đai": D("6.15")},
+    ("PAR_INDEX", 2022): {
+        "Cải cách thủ tục hành chính": D("11.86"),
+        "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số": D("9.48"),
     },
 }
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import DecimalField, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import DecimalField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from .province import Component, ComponentResult
@@ -179,11 +179,17 @@ def weakest_of_latest_year(count: int = 3) -> list:
 
 
 def components_led_by(unit: Unit) -> list:
-    """The components `unit` leads (in any year), each with its latest result (`latest_year`,
-    `latest_score`, `latest_share` of the maximum) and whether the assignment is sample data
-    (`lead_is_sample`), weakest first; components never scored come last."""
-    latest = ComponentResult.objects.filter(component=OuterRef("pk")).order_by(
-        "-province_result__year"
+    """The components `unit` leads (in any year), each with its latest result of a year it led
+    the component (`latest_year`, `latest_score`, `latest_share` of the maximum: a result of a
+    year another unit led is not this unit's) and whether the assignment is sample data
+    (`lead_is_sample`), weakest first; components never scored under its lead come last."""
+    led_that_year = Responsibility.objects.leads().filter(
+        component=OuterRef("component"), unit=unit, year=OuterRef("province_result__year")
+    )
+    latest = (
+        ComponentResult.objects.filter(component=OuterRef("pk"))
+        .filter(Exists(led_that_year))
+        .order_by("-province_result__year")
     )
     components = list(
         Component.objects.filter(

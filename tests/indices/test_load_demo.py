@@ -1,6 +1,7 @@
 """`load_demo` loads the indices: the brief's figures exactly and as official, every invented
-figure as sample data that does not contradict them, after 2018 only the official 2022 results,
-and nothing new on a second run."""
+figure as sample data that does not contradict them, after 2018 only the official 2022 results
+(with invented breakdowns and lead units), and nothing new on a second run — also over a
+database loaded by the earlier demo, whose PAR INDEX fields all ended in 2020."""
 
 from decimal import Decimal
 
@@ -22,9 +23,12 @@ from indices.models import (
     Unit,
     UnitResult,
     UnitTarget,
+    components_led_by,
     weakest_of_latest_year,
 )
 from news.demo import CONFERENCE_SLUG
+from tests.html_tools import attributes, texts
+from tests.indices.test_views import table_rows
 
 MODELS = [
     Index,
@@ -112,18 +116,21 @@ def test_a_second_run_creates_and_changes_nothing(demo):
     assert snapshot() == first
     assert {name: len(rows) for name, rows in first.items()} == {
         "Index": 4,
-        "Component": 8 + 5 + 8 + 10,
+        # PAR INDEX: 5 fields of both methods, 3 until 2020 and 3 from 2021.
+        "Component": 11 + 5 + 8 + 10,
         "ProvinceResult": 6 + 2 + 6 + 4 + 4,
-        "ComponentResult": 8 + 5 + 8 + 4 * 10,
+        # 2018 (PAR INDEX, SIPAS, PAPI), PCI 2015–2018, and all four in 2022.
+        "ComponentResult": 8 + 5 + 8 + 4 * 10 + (8 + 5 + 8 + 10),
         "Unit": 28,
         # Ma Lù Thàng was first assessed in 2017.
         "UnitResult": 28 * 3 - 1,
         "GradeThresholds": 1,
         "ProvinceTarget": 4,
         "UnitTarget": 6,
-        # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units; a few PCI
-        # components also in 2016 (2 leads, 1 supporting unit) and 2017 (3 leads, 2).
-        "Responsibility": 31 + 8 + 3 + 5,
+        # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units; the same in
+        # 2022 with 11 supporting units; a few PCI components also in 2016 (2 leads, 1
+        # supporting unit) and 2017 (3 leads, 2).
+        "Responsibility": 31 + 8 + 31 + 11 + 3 + 5,
     }
 
 
@@ -156,10 +163,34 @@ def test_components_follow_each_method(demo):
         index.code: (index.components.count(), index.components.for_year(2017).count())
         for index in Index.objects.all()
     }
-    assert counts == {"PAR_INDEX": (8, 0), "SIPAS": (5, 5), "PAPI": (8, 6), "PCI": (10, 10)}
+    assert counts == {"PAR_INDEX": (11, 0), "SIPAS": (5, 5), "PAPI": (8, 6), "PCI": (10, 10)}
     assert Component.objects.filter(index__code="PAPI").for_year(2018).count() == 8
     par = Component.objects.filter(index__code="PAR_INDEX")
-    assert par.aggregate(total=Sum("maximum_score"))["total"] == 100
+    # Each PAR INDEX method has 8 fields whose maxima add up to 100.
+    for year in (2018, 2020, 2021, 2022):
+        fields = par.for_year(year)
+        assert fields.count() == 8, year
+        assert fields.aggregate(total=Sum("maximum_score"))["total"] == 100, year
+    renamed = {
+        "Đội ngũ cán bộ, công chức, viên chức": "Cải cách chế độ công vụ",
+        "Đổi mới cơ chế tài chính": "Cải cách tài chính công",
+        "Hiện đại hóa hành chính": "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+    }
+    in_2018 = set(par.for_year(2018).values_list("name", flat=True))
+    in_2022 = list(par.for_year(2022).values_list("name", flat=True))
+    assert set(in_2022) == (in_2018 - set(renamed)) | set(renamed.values())
+    assert in_2022 == [
+        "Chỉ đạo, điều hành cải cách hành chính",
+        "Văn bản quy phạm pháp luật",
+        "Cải cách thủ tục hành chính",
+        "Cải cách tổ chức bộ máy",
+        "Cải cách chế độ công vụ",
+        "Cải cách tài chính công",
+        "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+        "Tác động của cải cách hành chính",
+    ]
+    assert set(par.filter(last_year=2020).values_list("name", flat=True)) == set(renamed)
+    assert set(par.filter(first_year=2021).values_list("name", flat=True)) == set(renamed.values())
     for code, maximum in [("SIPAS", 100), ("PAPI", 10), ("PCI", 10)]:
         maxima = set(Component.objects.filter(index__code=code).values_list("maximum_score"))
         assert maxima == {(D(maximum),)}, code
@@ -251,8 +282,32 @@ def test_component_results_are_sample_within_their_maxima_and_add_up(demo):
     sipas = scores("SIPAS", 2018)
     assert len(sipas) == 5
     assert abs(sum(sipas) / 5 - D("74.95")) <= D("0.5")
-    for year in range(2015, 2019):
+    for year in (*range(2015, 2019), 2022):
         assert len(scores("PCI", year)) == 10
+
+
+def test_the_2022_breakdowns_follow_the_published_totals(demo):
+    """PAR INDEX fields and PAPI dimensions add up to the published 2022 scores, the SIPAS
+    elements average the published percentage (the demo keeps a plain mean), and PCI's weighted
+    sub-indices are all there, each within its maximum."""
+
+    def scores(code):
+        return list(
+            ComponentResult.objects.filter(
+                province_result__index__code=code, province_result__year=2022
+            ).values_list("score", flat=True)
+        )
+
+    par, sipas, papi, pci = (scores(code) for code in ("PAR_INDEX", "SIPAS", "PAPI", "PCI"))
+    assert (len(par), sum(par)) == (8, D("86.29"))
+    assert (len(papi), sum(papi)) == (8, D("42.69"))
+    assert max(papi) <= 10
+    assert (len(sipas), sum(sipas) / 5) == (5, D("79.34"))
+    assert len(pci) == 10 and max(pci) <= 10
+    # The results' parts belong to the method of 2022.
+    in_2022 = ComponentResult.objects.filter(province_result__year=2022)
+    assert not in_2022.filter(component__last_year__lt=2022).exists()
+    assert not in_2022.filter(is_sample=False).exists()
 
 
 def test_units_all_districts_inactive_and_about_twenty_departments(demo):
@@ -382,13 +437,36 @@ def test_the_2022_targets_are_sample_and_show_met_and_missed(demo):
     ]
 
 
-def test_every_2018_component_has_a_sample_lead_unit(demo):
+@pytest.mark.parametrize("year", [2018, 2022])
+def test_every_component_of_a_year_with_a_breakdown_has_a_sample_lead_unit(demo, year):
     assert not Responsibility.objects.filter(is_sample=False).exists()
-    for component in Component.objects.for_year(2018):
-        assert component.responsibilities.filter(year=2018, role="lead").count() == 1, component
-    # The overview's three weakest components all name their lead unit.
+    components = Component.objects.for_year(year)
+    assert components.count() == 31
+    for component in components:
+        assert component.responsibilities.filter(year=year, role="lead").count() == 1, component
+    # Supporting units too, here and there; every unit that answers is a department.
+    assignments = Responsibility.objects.filter(year=year)
+    assert assignments.filter(role="support").count() == {2018: 8, 2022: 11}[year]
+    assert set(assignments.values_list("unit__kind", flat=True)) == {Unit.Kind.DEPARTMENT}
+
+
+def test_the_weakest_components_of_2022_tell_their_own_story(demo):
+    """The overview's three weakest are of 2022, across the indices, each with its sample lead
+    unit; 2018's were e-governance, environmental governance and participation (PAPI)."""
     weakest = weakest_of_latest_year()
-    assert len(weakest) == 3 and all(item.lead_name for item in weakest)
+    assert [
+        (item.province_result.year, item.component.index.code, item.component.name)
+        for item in weakest
+    ] == [
+        (2022, "PAPI", "Quản trị điện tử"),
+        (2022, "PCI", "Tiếp cận đất đai"),
+        (2022, "PAR_INDEX", "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số"),
+    ]
+    assert [(item.lead_name, item.lead_is_sample) for item in weakest] == [
+        ("Sở Thông tin và Truyền thông", True),
+        ("Sở Tài nguyên và Môi trường", True),
+        ("Sở Thông tin và Truyền thông", True),
+    ]
 
 
 def test_a_few_components_have_sample_provincial_averages_within_their_maxima(demo):
@@ -400,8 +478,10 @@ def test_a_few_components_have_sample_provincial_averages_within_their_maxima(de
         ("PCI", "Tiếp cận đất đai"),
         ("PAR_INDEX", "Cải cách thủ tục hành chính"),
         ("PAR_INDEX", "Hiện đại hóa hành chính"),
+        ("PAR_INDEX", "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số"),
     }
-    assert len(with_average) == 4 * 2 + 2
+    # PCI 2015–2018 and 2022, PAR INDEX 2018 and 2022: two components each.
+    assert len(with_average) == 5 * 2 + 2 * 2
     for result in with_average:
         assert result.is_sample
         assert 0 <= result.average_score <= result.component.maximum_score
@@ -441,3 +521,125 @@ def test_the_2018_unit_targets_are_sample_and_checked_against_the_published_scor
     # Every demo target passes the checks staff entries go through.
     for target in UnitTarget.objects.select_related("unit"):
         target.full_clean()
+
+
+NEW_PAR_FIELDS = [
+    "Cải cách chế độ công vụ",
+    "Cải cách tài chính công",
+    "Xây dựng và phát triển Chính phủ điện tử, Chính phủ số",
+]
+DIGITAL_GOVERNMENT = NEW_PAR_FIELDS[2]
+
+
+def test_a_run_over_the_earlier_demo_updates_the_par_index_fields_in_place(demo):
+    """The earlier demo had only the 2018–2020 fields, all ending in 2020 and numbered 1–8, and
+    no 2022 breakdown or leads. A run brings such a database up to date: the fields that carry
+    on keep their rows and addresses, the new ones are added once, nothing is duplicated."""
+    counts = {model.__name__: model.objects.count() for model in MODELS}
+
+    def par():
+        return Component.objects.filter(index__code="PAR_INDEX")
+
+    # The database as the earlier demo left it.
+    Responsibility.objects.filter(year=2022).delete()
+    ComponentResult.objects.filter(province_result__year=2022).delete()
+    par().filter(name__in=NEW_PAR_FIELDS).delete()
+    for order, component in enumerate(par().order_by("order"), start=1):
+        component.order, component.last_year = order, 2020
+        component.save()
+    before = {c.name: (c.pk, c.slug) for c in par()}
+    assert len(before) == 8 and not par().for_year(2022).exists()
+
+    call_command("load_demo", verbosity=0)
+
+    assert {model.__name__: model.objects.count() for model in MODELS} == counts
+    after = {c.name: (c.pk, c.slug) for c in par()}
+    assert {name: after[name] for name in before} == before
+    assert len(after) == par().count() == 11
+    # Renumbered so that each replaced field comes just before its successor.
+    assert list(par().values_list("order", flat=True)) == list(range(1, 12))
+    assert list(par().values_list("name", flat=True))[4:10] == [
+        "Đội ngũ cán bộ, công chức, viên chức",
+        NEW_PAR_FIELDS[0],
+        "Đổi mới cơ chế tài chính",
+        NEW_PAR_FIELDS[1],
+        "Hiện đại hóa hành chính",
+        NEW_PAR_FIELDS[2],
+    ]
+    carried_on = set(before) - {
+        "Đội ngũ cán bộ, công chức, viên chức",
+        "Đổi mới cơ chế tài chính",
+        "Hiện đại hóa hành chính",
+    }
+    assert set(par().filter(last_year__isnull=True).values_list("name", flat=True)) == (
+        carried_on | set(NEW_PAR_FIELDS)
+    )
+    assert after[DIGITAL_GOVERNMENT][1] == "xay-dung-va-phat-trien-chinh-phu-dien-tu-chinh-phu-so"
+    scores = ComponentResult.objects.filter(
+        province_result__index__code="PAR_INDEX", province_result__year=2022
+    ).values_list("score", flat=True)
+    assert (len(scores), sum(scores)) == (8, D("86.29"))
+
+
+def test_the_overview_shows_the_weakest_components_of_2022_with_sample_lead_units(demo, client):
+    response = client.get("/chi-so/")
+    assert "Các thành phần yếu nhất năm 2022" in texts(response, "h2", "section-title")
+    rows = table_rows(response, "Các thành phần yếu nhất năm 2022 và đơn vị chủ trì")
+    assert rows == [
+        ["Quản trị điện tử minh hoạ", "PAPI", "32,60 %", "Sở Thông tin và Truyền thông minh hoạ"],
+        ["Tiếp cận đất đai minh hoạ", "PCI", "49,50 %", "Sở Tài nguyên và Môi trường minh hoạ"],
+        [
+            f"{DIGITAL_GOVERNMENT} minh hoạ",
+            "PAR INDEX",
+            "51,00 %",
+            "Sở Thông tin và Truyền thông minh hoạ",
+        ],
+    ]
+    links = attributes(response, "a", "data-table")
+    assert {"href": "/chi-so/papi/?nam=2022#thanh-phan"} in links
+
+
+def test_the_par_index_page_opens_on_the_2022_breakdown_and_its_weakest_fields(demo, client):
+    response = client.get("/chi-so/par-index/")
+    assert response.context["selected"].year == 2022
+    rows = table_rows(response, "PAR INDEX 2022")
+    assert [(row[0], row[1], row[4]) for row in rows] == [
+        ("Chỉ đạo, điều hành cải cách hành chính minh hoạ", "11,40", "Sở Nội vụ minh hoạ"),
+        ("Văn bản quy phạm pháp luật minh hoạ", "8,42", "Sở Tư pháp minh hoạ"),
+        ("Cải cách thủ tục hành chính minh hoạ", "12,22", "Văn phòng UBND tỉnh minh hoạ"),
+        ("Cải cách tổ chức bộ máy minh hoạ", "8,55", "Sở Nội vụ minh hoạ"),
+        ("Cải cách chế độ công vụ minh hoạ", "11,70", "Sở Nội vụ minh hoạ"),
+        ("Cải cách tài chính công minh hoạ", "7,36", "Sở Tài chính minh hoạ"),
+        (f"{DIGITAL_GOVERNMENT} minh hoạ", "7,14", "Sở Thông tin và Truyền thông minh hoạ"),
+        ("Tác động của cải cách hành chính minh hoạ", "19,50", "Sở Nội vụ minh hoạ"),
+    ]
+    assert texts(response, "ol", "weakest-components") == [
+        f"{DIGITAL_GOVERNMENT}: 51,00 % — đơn vị chủ trì: Sở Thông tin và Truyền thông minh hoạ"
+        " Tác động của cải cách hành chính: 88,64 % — đơn vị chủ trì: Sở Nội vụ minh hoạ"
+        " Cải cách chế độ công vụ: 90,00 % — đơn vị chủ trì: Sở Nội vụ minh hoạ"
+    ]
+    assert "Các thành phần yếu nhất năm 2022" in texts(response, "h3", "section-subtitle")
+    # 2018 is still there, with the fields of its own method.
+    earlier = table_rows(client.get("/chi-so/par-index/", {"nam": 2018}), "PAR INDEX 2018")
+    assert [row[0] for row in earlier][4:7] == [
+        "Đội ngũ cán bộ, công chức, viên chức minh hoạ",
+        "Đổi mới cơ chế tài chính minh hoạ",
+        "Hiện đại hóa hành chính minh hoạ",
+    ]
+
+
+def test_a_unit_profile_lists_the_components_it_leads_in_2022_with_their_2022_results(demo, client):
+    unit = Unit.objects.get(name="Sở Thông tin và Truyền thông")
+    rows = table_rows(client.get(unit.get_absolute_url()), "Các thành phần do")
+    assert rows == [
+        ["Quản trị điện tử minh hoạ", "PAPI", "2022", "3,26/10 minh hoạ", "32,60 %"],
+        [f"{DIGITAL_GOVERNMENT} minh hoạ", "PAR INDEX", "2022", "7,14/14 minh hoạ", "51,00 %"],
+        # Led in 2018, under the method that ended in 2020.
+        ["Hiện đại hóa hành chính minh hoạ", "PAR INDEX", "2018", "8,10/12 minh hoạ", "67,50 %"],
+    ]
+    # Sở Nội vụ led PCI's informal charges in 2017 only: its profile shows that year's result,
+    # not the 2022 one, which answers to Thanh tra tỉnh.
+    home_affairs = Unit.objects.get(name="Sở Nội vụ")
+    led = {c.name: c.latest_year for c in components_led_by(home_affairs)}
+    assert led["Chi phí không chính thức"] == 2017
+    assert led["Cải cách chế độ công vụ"] == 2022

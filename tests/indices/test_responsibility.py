@@ -155,3 +155,31 @@ def test_admin_assigns_a_lead_unit(client, par):
     )
     assert "role" in again.context["adminform"].form.errors
     assert client.get(reverse("admin:indices_responsibility_changelist")).status_code == 200
+
+
+def test_a_unit_profile_shows_a_component_with_the_result_of_a_year_the_unit_led_it(client, par):
+    """Sở Tư pháp led "Văn bản QPPL" in 2018; in 2022 Sở Y tế leads it. Sở Tư pháp's profile
+    still lists the component, with its 2018 result: the 2022 one answers to Sở Y tế."""
+    index, part = par["index"], par["parts"]["Văn bản QPPL"]
+    later = ProvinceResultFactory(index=index, year=2022, score=D("40.00"), rank=30)
+    ComponentResultFactory(province_result=later, component=part, score=D("8.10"))
+    Responsibility.objects.create(
+        component=part, year=2022, unit=par["units"]["Sở Y tế"], role=Responsibility.Role.LEAD
+    )
+    justice, health = par["units"]["Sở Tư pháp"], par["units"]["Sở Y tế"]
+    assert [(c.name, c.latest_year, c.latest_share) for c in components_led_by(justice)] == [
+        ("Văn bản QPPL", 2018, D("50.00")),
+    ]
+    assert [(c.name, c.latest_year, c.latest_share) for c in components_led_by(health)] == [
+        ("Văn bản QPPL", 2022, D("90.00")),
+    ]
+    page = parse(client.get(justice.get_absolute_url()).content)
+    table = page.find_all("table", class_="data-table")[-1]
+    rows = [[c.text() for c in r.element_children] for r in table.find("tbody").find_all("tr")]
+    assert rows == [["Văn bản QPPL", "PAR INDEX", "2018", "4,50/9", "50,00 %"]]
+    # A unit that leads a component in a year without results yet has "no result yet".
+    Responsibility.objects.create(
+        component=par["parts"]["Thủ tục hành chính"], year=2022, unit=justice
+    )
+    led = {c.name: c.latest_year for c in components_led_by(justice)}
+    assert led == {"Văn bản QPPL": 2018, "Thủ tục hành chính": None}
