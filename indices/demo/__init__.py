@@ -213,6 +213,14 @@ def load_units(*, units, tally: Tally, result_tally: Tally) -> None:
         # An invented score the demo no longer gives (Ma Lù Thàng's 2016 from an earlier
         # version) goes; official rows and years outside the demo's stay.
         unit.results.filter(is_sample=True, year__in=demo_years).exclude(year__in=scores).delete()
+    # Successors once every unit exists (a successor may come later in the list).
+    by_name = {unit.name: unit for unit in Unit.objects.filter(name__in={d.name for d in units})}
+    for demo in units:
+        unit = by_name[demo.name]
+        successor = by_name[demo.successor] if demo.successor else None
+        if unit.successor_id != (successor.pk if successor else None):
+            unit.successor = successor
+            unit.save(update_fields=["successor"])
 
 
 def load_unit_targets(*, targets, tally: Tally) -> None:

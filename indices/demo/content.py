@@ -97,6 +97,8 @@ class DemoUnit:
     is_active: bool
     sample_scores: dict[int, Decimal] = field(default_factory=dict)
     end_year: int | None = None
+    #: The name of the unit it was merged into (`DEPARTMENTS_MERGED_2025`).
+    successor: str | None = None
 
 
 INDICES = (
@@ -379,13 +381,19 @@ class DemoTarget:
     rank: int | None
 
 
-# Invented 2022 targets, so the overview shows targets met and missed; the real ones are set
-# each year in the province's reform plan and entered by staff.
+# Invented 2022 targets, so the overview shows targets met and missed, and 2023 targets, set
+# after the 2022 results and not yet assessed in the demo, so the pages show what the province
+# aims for next; the real ones are set each year in the province's reform plan and entered by
+# staff.
 TARGETS = (
     DemoTarget("PAR_INDEX", 2022, D("85.00"), 30),
     DemoTarget("SIPAS", 2022, D("80.00"), 30),
     DemoTarget("PAPI", 2022, D("44.00"), 25),
     DemoTarget("PCI", 2022, D("63.00"), 50),
+    DemoTarget("PAR_INDEX", 2023, D("87.50"), 20),
+    DemoTarget("SIPAS", 2023, D("81.00"), 30),
+    DemoTarget("PAPI", 2023, D("43.50"), 25),
+    DemoTarget("PCI", 2023, None, 50),
 )
 
 
@@ -418,6 +426,20 @@ DEPARTMENT = "department"
 DISTRICT = "district"
 # The district level was abolished on 1 July 2025 (`../shared/brief/indices.md`).
 DISTRICTS_LAST_YEAR = 2025
+# Departments merged in the 2025 reorganisation (from 1 March 2025), as the national plan paired
+# them in every province, with the unit each was merged into; two of those are new units, with
+# no result yet, whose profiles link their predecessors' history. The province's own decision
+# is the authority: staff correct a pairing in the admin (a unit's last year and successor).
+DEPARTMENTS_LAST_YEAR_MERGED = 2025
+DEPARTMENTS_MERGED_2025 = {
+    "Sở Kế hoạch và Đầu tư": "Sở Tài chính",
+    "Sở Giao thông vận tải": "Sở Xây dựng",
+    "Sở Thông tin và Truyền thông": "Sở Khoa học và Công nghệ",
+    "Sở Lao động – Thương binh và Xã hội": "Sở Nội vụ",
+    "Sở Tài nguyên và Môi trường": "Sở Nông nghiệp và Môi trường",
+    "Sở Nông nghiệp và Phát triển nông thôn": "Sở Nông nghiệp và Môi trường",
+    "Ban Dân tộc": "Sở Dân tộc và Tôn giáo",
+}
 
 # Who leads (and supports) each component, in every year with a breakdown of that index
 # (PCI's 2016 and 2017 only in part, so that their pages show a lead can change) and in 2022
@@ -568,12 +590,17 @@ PUBLISHED_YEAR = 2018
 def _unit(name, kind, scores: tuple[str, ...], *, years=(2016, 2017, 2018)) -> DemoUnit:
     """`scores` are the invented scores of `years`; a unit whose 2018 score was published
     lists only 2016 and 2017 (the 2018 figure comes from PUBLISHED_UNIT_SCORES_2018)."""
+    successor = DEPARTMENTS_MERGED_2025.get(name)
+    if kind == DISTRICT:
+        end_year = DISTRICTS_LAST_YEAR  # abolished; its results stay as history
+    else:
+        end_year = DEPARTMENTS_LAST_YEAR_MERGED if successor else None
     return DemoUnit(
         name=name,
         kind=kind,
-        # The district level was abolished on 1 July 2025; its results stay as history.
-        is_active=kind == DEPARTMENT,
-        end_year=None if kind == DEPARTMENT else DISTRICTS_LAST_YEAR,
+        is_active=end_year is None,
+        end_year=end_year,
+        successor=successor,
         sample_scores={year: D(score) for year, score in zip(years, scores, strict=True)},
     )
 
@@ -620,6 +647,9 @@ UNITS = (
     _unit("UBND huyện Than Uyên", DISTRICT, ("75.80", "76.40", "78.15")),
     _unit("UBND huyện Tân Uyên", DISTRICT, ("71.35", "73.60", "75.92")),
     _unit("UBND huyện Nậm Nhùn", DISTRICT, ("69.40", "72.15", "73.08")),
+    # Formed in the 2025 reorganisation: no result yet, their predecessors' history linked.
+    _unit("Sở Nông nghiệp và Môi trường", DEPARTMENT, (), years=()),
+    _unit("Sở Dân tộc và Tôn giáo", DEPARTMENT, (), years=()),
 )
 
 # A starting row: Tốt from 80 %, Khá from 70 %, Trung bình from 50 %, Yếu below. Provinces set

@@ -27,7 +27,7 @@ from indices.models import (
     weakest_of_latest_year,
 )
 from news.demo import CONFERENCE_SLUG
-from tests.html_tools import attributes, texts
+from tests.html_tools import attributes, parse, texts
 from tests.indices.test_views import table_rows
 
 MODELS = [
@@ -66,6 +66,7 @@ PUBLISHED_UNITS_2018 = {
     "UBND huyện Phong Thổ": D("71.19"),
 }
 MA_LU_THANG = "Ban Quản lý Khu kinh tế cửa khẩu Ma Lù Thàng"
+FORMED_IN_2025 = ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"]
 DISTRICTS = [
     "UBND thành phố Lai Châu",
     "UBND huyện Tam Đường",
@@ -121,11 +122,13 @@ def test_a_second_run_creates_and_changes_nothing(demo):
         "ProvinceResult": 6 + 2 + 6 + 4 + 4,
         # 2018 (PAR INDEX, SIPAS, PAPI), PCI 2015–2018, and all four in 2022.
         "ComponentResult": 8 + 5 + 8 + 4 * 10 + (8 + 5 + 8 + 10),
-        "Unit": 28,
+        # 28 assessed, and 2 formed in the 2025 mergers (no result yet).
+        "Unit": 28 + 2,
         # Ma Lù Thàng was first assessed in 2017.
         "UnitResult": 28 * 3 - 1,
         "GradeThresholds": 1,
-        "ProvinceTarget": 4,
+        # Each index's 2022 target, and its 2023 one, not yet assessed.
+        "ProvinceTarget": 4 + 4,
         "UnitTarget": 6,
         # One lead per 2018 component (8 + 5 + 8 + 10) and 8 supporting units; the same in
         # 2022 with 11 supporting units; a few PCI components also in 2016 (2 leads, 1
@@ -315,8 +318,12 @@ def test_units_all_districts_inactive_and_about_twenty_departments(demo):
     assert sorted(districts.values_list("name", flat=True)) == sorted(DISTRICTS)
     assert not districts.filter(is_active=True).exists()
     departments = Unit.objects.filter(kind=Unit.Kind.DEPARTMENT)
-    assert 18 <= departments.count() <= 22
-    assert not departments.filter(is_active=False).exists()
+    assert 18 <= departments.exclude(results=None).count() <= 22
+    # Only the departments merged in 2025 are inactive, each with its successor.
+    merged = departments.filter(is_active=False)
+    assert set(merged.values_list("end_year", flat=True)) == {2025}
+    assert not merged.filter(successor=None).exists()
+    assert not departments.filter(is_active=True, end_year__isnull=False).exists()
     assert (
         departments.filter(
             name__in=[
@@ -344,8 +351,9 @@ def test_the_published_unit_scores_are_present_exactly_and_official(demo):
 
 
 def test_every_unit_has_2016_to_2018_but_one_and_the_invented_ones_are_sample(demo):
-    for unit in Unit.objects.exclude(name=MA_LU_THANG):
+    for unit in Unit.objects.exclude(name__in=[MA_LU_THANG, *FORMED_IN_2025]):
         assert sorted(unit.results.values_list("year", flat=True)) == [2016, 2017, 2018]
+    assert not UnitResult.objects.filter(unit__name__in=FORMED_IN_2025).exists()
     latecomer = Unit.objects.get(name=MA_LU_THANG)
     assert sorted(latecomer.results.values_list("year", flat=True)) == [2017, 2018]
     invented = UnitResult.objects.exclude(year=2018, unit__name__in=list(PUBLISHED_UNITS_2018))
@@ -395,6 +403,7 @@ def test_2017_departments_compare_scores_and_2018_ranks(demo):
 
 
 def test_a_second_run_removes_an_invented_score_the_demo_no_longer_gives(demo):
+    assert not UnitResult.objects.filter(unit__name__in=FORMED_IN_2025).exists()
     latecomer = Unit.objects.get(name=MA_LU_THANG)
     UnitResult.objects.create(unit=latecomer, year=2016, score=D("64.80"), is_sample=True)
     official = UnitResult.objects.create(unit=latecomer, year=2019, score=D("70.00"))
@@ -643,3 +652,37 @@ def test_a_unit_profile_lists_the_components_it_leads_in_2022_with_their_2022_re
     led = {c.name: c.latest_year for c in components_led_by(home_affairs)}
     assert led["Chi phí không chính thức"] == 2017
     assert led["Cải cách chế độ công vụ"] == 2022
+
+
+def test_the_2025_mergers_link_each_successor_to_its_predecessors_history(demo, client):
+    merged = Unit.objects.get(name="Sở Tài nguyên và Môi trường")
+    assert (merged.end_year, merged.successor.name) == (2025, "Sở Nông nghiệp và Môi trường")
+
+    successor = Unit.objects.get(name="Sở Nông nghiệp và Môi trường")
+    page = " ".join(client.get(successor.get_absolute_url()).content.decode().split())
+    assert "Chưa có kết quả nào của đơn vị này." in page
+    for predecessor in successor.predecessors.all():
+        assert f'href="{predecessor.get_absolute_url()}"' in page
+    assert {p.name for p in successor.predecessors.all()} == {
+        "Sở Tài nguyên và Môi trường",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+    }
+    # A merged department's own profile keeps its history and names its successor.
+    page = client.get(merged.get_absolute_url()).content.decode()
+    assert f'href="{successor.get_absolute_url()}"' in page
+    assert "76,13" in page  # its 2018 score
+    # The 2018 ranking still counts it: it existed then.
+    assert client.get("/chi-so/xep-hang/2018/").content.decode().count(merged.name) >= 1
+
+
+def test_a_second_run_keeps_the_successors(demo):
+    call_command("load_demo", verbosity=0)
+    assert Unit.objects.filter(successor__isnull=False).count() == 7
+
+
+def test_the_2023_targets_are_listed_as_not_yet_assessed(demo, client):
+    page = client.get("/chi-so/par-index/")
+    items = parse(page.content).find("section", class_="targets-ahead").find_all("li")
+    assert [" ".join(item.text().split()) for item in items] == [
+        "năm 2023: 87,50 điểm; hạng 20 trở lên minh hoạ"
+    ]
