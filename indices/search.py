@@ -1,10 +1,11 @@
-"""How the reform indices and the units join the site search (`core.search`), by name."""
+"""How the reform indices, their components and the units join the site search
+(`core.search`), by name."""
 
 from django.utils.translation import gettext_lazy as _
 
 from core import search
 
-from .models import Index, Unit
+from .models import Component, Index, Unit
 
 
 def register_search():
@@ -15,6 +16,14 @@ def register_search():
         fields={"name": "A", "abbreviation": "A"},
         snippet_from=("description",),
         title=lambda index: f"{index.name} ({index.abbreviation})",
+    )
+    search.register(
+        Component.objects.all,  # every component has its page, scored or not
+        key="component",
+        label=_("Index component"),
+        fields={"name": "A"},
+        listing=lambda components: components.select_related("index"),
+        title=lambda component: f"{component.name} ({component.index.abbreviation})",
     )
     search.register(
         Unit.objects.all,  # every unit is public, active or not (its past results stay)

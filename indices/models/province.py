@@ -104,7 +104,7 @@ class ComponentQuerySet(models.QuerySet):
         )
 
 
-class Component(models.Model):
+class Component(SearchableModel):
     """A part of an index (lĩnh vực, yếu tố, nội dung, chỉ số thành phần). Methods change over
     the years, so a component may apply only from or until a given year."""
 
@@ -136,6 +136,9 @@ class Component(models.Model):
         validators=[validate_year],
         help_text=_("Leave empty if it still applies."),
     )
+
+    # A folded copy for the site search (core.search), kept current on save.
+    search_name = SearchTextField(source="name")
 
     objects = ComponentQuerySet.as_manager()
 

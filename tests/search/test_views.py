@@ -14,6 +14,7 @@ from tests.factories import (
     ArticleFactory,
     ArticleImageFactory,
     CategoryFactory,
+    ComponentFactory,
     IndexFactory,
     UnitFactory,
 )
@@ -104,6 +105,29 @@ def test_indices_and_units_are_found_by_name_with_their_kind(client):
     response = client.get(URL, {"q": "sipas"})
     assert hit_titles(response) == ["Chỉ số hài lòng (SIPAS)"]
     assert texts(response, "p", "search-hit__kind") == ["Chỉ số"]
+
+
+def test_index_components_are_found_without_diacritics_and_link_to_their_page(client):
+    par = IndexFactory(code="PAR_INDEX", abbreviation="PAR INDEX", slug="par-index")
+    part = ComponentFactory(index=par, name="Cải cách thủ tục hành chính")
+    ComponentFactory(index=par, name="Cải cách tổ chức bộ máy")
+
+    response = client.get(URL, {"q": "thu tuc hanh chinh"})
+
+    assert hit_titles(response) == ["Cải cách thủ tục hành chính (PAR INDEX)"]
+    assert texts(response, "p", "search-hit__kind") == ["Thành phần chỉ số"]
+    link = parse(response.content).find("li", class_="search-hit").find("h2").find("a")
+    assert (
+        link.attrs["href"]
+        == part.get_absolute_url()
+        == ("/chi-so/par-index/thanh-phan/cai-cach-thu-tuc-hanh-chinh/")
+    )
+    # A renamed component is found by its new name.
+    part.name = "Cải cách và kiểm soát thủ tục hành chính"
+    part.save()
+    assert hit_titles(client.get(URL, {"q": "kiem soat thu tuc"})) == [
+        "Cải cách và kiểm soát thủ tục hành chính (PAR INDEX)"
+    ]
 
 
 def test_matched_words_are_highlighted_in_the_title_and_a_short_escaped_snippet(client):
@@ -321,10 +345,11 @@ def test_query_count_does_not_grow_with_the_hits(
         ArticleImageFactory.create_batch(2, article=found)
     IndexFactory(name="Báo cáo tổng hợp chỉ số")
     UnitFactory(name="Ban báo cáo tổng hợp")
+    ComponentFactory(name="Báo cáo tổng hợp thành phần")
     SiteSettings.load()
     client.get(URL, {"q": "bao cao tong hop"})  # warm the caches (site settings, menu)
     # categories, year bounds of news and documents, count, a page of rows, then one query
-    # per kind shown (news, index, unit)
-    with django_assert_num_queries(8):
+    # per kind shown (news, index, component, unit)
+    with django_assert_num_queries(9):
         response = client.get(URL, {"q": "bao cao tong hop"})
-    assert len(hit_titles(response)) == count + 2
+    assert len(hit_titles(response)) == count + 3
