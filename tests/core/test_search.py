@@ -120,8 +120,14 @@ class TestFoldedColumns:
 
 
 class TestRegistry:
-    def test_the_apps_registered_news_indices_and_units(self):
-        assert [t.key for t in search.registered()] == ["news", "index", "unit", "documents"]
+    def test_the_apps_registered_news_indices_components_and_units(self):
+        assert [t.key for t in search.registered()] == [
+            "news",
+            "index",
+            "component",
+            "unit",
+            "documents",
+        ]
         news = search.type_for_model(Article)
         assert news.columns == {
             "title": "search_title",
