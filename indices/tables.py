@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from .models import assignments_are_sample
+from .models import assignments_are_sample, rank_check, score_check
 from .models.changes import RANK
 
 
@@ -184,6 +184,54 @@ def unit_change_values(result) -> dict:
 
 # ----------------------------------------------------------------------------------------------
 # Builders, one per page table
+
+
+def province_targets_table(targets, results, article_url) -> Table:
+    """Every target of the province, assessed or not: `targets` (with `with_public_article()`),
+    `results` the province results by (index id, year), `article_url` the absolute address of
+    an article. A target not yet assessed (or of a year without data) has no result."""
+    rows = []
+    for target in targets:
+        result = results.get((target.index_id, target.year))
+        score = score_check(result.score, target.score) if result else None
+        rank = rank_check(result.rank, target.rank) if result else None
+        rows.append(
+            {
+                "index": target.index.code,
+                "year": target.year,
+                "target_score": target.score,
+                "target_rank": target.rank,
+                "set_in": article_url(target.public_article) if target.public_article else None,
+                "assessed": result is not None,
+                "score": result.score if result else None,
+                "rank": result.rank if result else None,
+                "target_score_met": score.met if score else None,
+                "target_score_margin": target_margin(score),
+                "target_rank_met": rank.met if rank else None,
+                "target_rank_margin": target_margin(rank),
+                "target_is_sample": target.is_sample,
+            }
+        )
+    return Table(
+        title=_("The province's targets"),
+        filename="muc-tieu-cua-tinh",
+        columns=[
+            Column("index", _("Index")),
+            Column("year", _("Year")),
+            Column("target_score", _("Target score")),
+            Column("target_rank", _("Target rank")),
+            Column("set_in", _("Set in (address of the article)")),
+            Column("assessed", _("Result published")),
+            Column("score", _("Score")),
+            Column("rank", _("Rank")),
+            Column("target_score_met", _("Target score met")),
+            Column("target_score_margin", _("Above (+) or below (-) the target score")),
+            Column("target_rank_met", _("Target rank met")),
+            Column("target_rank_margin", _("Places better (+) or worse (-) than the target")),
+            Column("target_is_sample", _("Sample target")),
+        ],
+        rows=rows,
+    )
 
 
 def overview_table(results) -> Table:

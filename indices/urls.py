@@ -33,6 +33,7 @@ app_name = "indices"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("tong-hop.<fmt:fmt>", views.overview_data, name="overview-data"),
+    path("muc-tieu.<fmt:fmt>", views.targets_data, name="targets-data"),
     path("xep-hang/", views.ranking_latest, name="ranking-latest"),
     path("xep-hang/<year:year>/", views.ranking, name="ranking"),
     path(

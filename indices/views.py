@@ -82,6 +82,18 @@ def overview(request):
     )
 
 
+def targets_data(request, fmt):
+    """Every province target, assessed or not yet, with its result where there is one."""
+    targets = ProvinceTarget.objects.with_public_article().order_by(
+        "index__order", "index__code", "year"
+    )
+    results = {(r.index_id, r.year): r for r in ProvinceResult.objects.all()}
+    table = tables.province_targets_table(
+        targets, results, lambda article: request.build_absolute_uri(article.get_absolute_url())
+    )
+    return data_response(table, fmt)
+
+
 def overview_data(request, fmt):
     return data_response(tables.overview_table(ProvinceResult.objects.latest_per_index()), fmt)
 

@@ -22,17 +22,22 @@ class TargetQuerySet(YearlyResultQuerySet):
         not yet assessed. (A target of a year between two results belongs to a year without
         data, and is not ahead.) Oldest first, with the owner, and `article_is_public` so that
         pages link only to an article visitors may open."""
-        from news.models import Article
-
         owner = self.model.owner_field
         results = self.model.result_model.objects.filter(**{owner: OuterRef(owner)})
         latest_year = Subquery(results.order_by("-year").values("year")[:1])
-        public = Article.objects.published().filter(pk=OuterRef("article_id"))
         return (
             self.filter(Q(year__gt=latest_year) | ~Exists(results))
-            .select_related(owner, "article")
-            .annotate(article_is_public=Exists(public))
+            .with_public_article()
             .order_by("year", *(f for f in self.model._meta.ordering if f.lstrip("-") != "year"))
+        )
+
+    def with_public_article(self):
+        """With the owner and the article that set the target, and `article_is_public`."""
+        from news.models import Article
+
+        public = Article.objects.published().filter(pk=OuterRef("article_id"))
+        return self.select_related(self.model.owner_field, "article").annotate(
+            article_is_public=Exists(public)
         )
 
 

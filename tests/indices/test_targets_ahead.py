@@ -2,6 +2,9 @@
 before the result is. Pages list them apart from the results, until that year's result is
 entered; then the target moves into the results table, met or missed."""
 
+import csv
+import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -127,3 +130,54 @@ class TestPages:
         response = client.get(unit.get_absolute_url())
 
         assert ahead_items(response) == ["năm 2019: 86,50 %; hạng 2 trở lên"]
+
+
+class TestOpenData:
+    """`/chi-so/muc-tieu.csv|json`: every province target, met, missed or not yet assessed."""
+
+    def test_json_lists_assessed_and_pending_targets_with_their_results(self, client, par):
+        plan = ArticleFactory(title="Kế hoạch năm 2023")
+        draft = ArticleFactory(draft=True)
+        ProvinceTarget.objects.create(index=par, year=2022, score=D("85"), rank=30, article=draft)
+        ProvinceTarget.objects.create(
+            index=par, year=2023, score=D("88"), rank=20, article=plan, is_sample=True
+        )
+
+        document = json.loads(client.get("/chi-so/muc-tieu.json").content)
+
+        assessed, ahead = document["rows"]
+        assert assessed == {
+            "index": "PAR_INDEX",
+            "year": 2022,
+            "target_score": "85.00",
+            "target_rank": 30,
+            "set_in": None,  # a draft is not linked
+            "assessed": True,
+            "score": "86.29",
+            "rank": 24,
+            "target_score_met": True,
+            "target_score_margin": "1.29",
+            "target_rank_met": True,
+            "target_rank_margin": 6,
+            "target_is_sample": False,
+        }
+        assert ahead["year"] == 2023 and ahead["assessed"] is False
+        assert ahead["set_in"] == "http://testserver" + plan.get_absolute_url()
+        assert ahead["score"] is None and ahead["target_score_met"] is None
+        assert ahead["target_is_sample"] is True
+        assert "target_is_sample" in document["note"]
+
+    def test_csv_has_a_row_per_target_and_the_overview_links_both(self, client, par):
+        ProvinceTarget.objects.create(index=par, year=2023, rank=20)
+
+        response = client.get("/chi-so/muc-tieu.csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        assert rows[0][:3] == ["Chỉ số", "Năm", "Điểm mục tiêu"]
+        assert rows[1][:8] == ["PAR_INDEX", "2023", "", "20", "", "không", "", ""]
+        hrefs = [a.attrs["href"] for a in parse(client.get("/chi-so/").content).find_all("a")]
+        assert {"/chi-so/muc-tieu.csv", "/chi-so/muc-tieu.json"} <= set(hrefs)
+
+    def test_no_targets_is_an_empty_table_not_an_error(self, client, db):
+        assert json.loads(client.get("/chi-so/muc-tieu.json").content)["rows"] == []
