@@ -84,8 +84,10 @@ def overview(request):
 
 def targets_data(request, fmt):
     """Every province target, assessed or not yet, with its result where there is one."""
-    targets = ProvinceTarget.objects.with_public_article().order_by(
-        "index__order", "index__code", "year"
+    targets = (
+        ProvinceTarget.objects.select_related("index")
+        .with_public_article()
+        .order_by("index__order", "index__code", "year")
     )
     results = {(r.index_id, r.year): r for r in ProvinceResult.objects.all()}
     table = tables.province_targets_table(

@@ -6,7 +6,7 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +14,12 @@ from core.fields import SearchableModel, SearchTextField
 from core.text import unique_slug
 
 from .changes import RankChange, rank_change, ranks_compare
-from .results import YearlyResult, YearlyResultQuerySet
+from .results import (
+    LinksPublicArticle,
+    PublicArticleQuerySet,
+    YearlyResult,
+    YearlyResultQuerySet,
+)
 from .target_checks import TargetedResult, target_annotations
 from .years import FIRST_YEAR, validate_year
 
@@ -185,7 +190,7 @@ class Component(SearchableModel):
         )
 
 
-class ProvinceResultQuerySet(YearlyResultQuerySet):
+class ProvinceResultQuerySet(PublicArticleQuerySet, YearlyResultQuerySet):
     def with_previous_rank(self):
         """Annotate the index's previous ranked year with data: `previous_year` (the latest
         earlier year with a rank, however many years back: years without data are skipped),
@@ -199,15 +204,6 @@ class ProvinceResultQuerySet(YearlyResultQuerySet):
             previous_year=Subquery(earlier.values("year")[:1]),
             previous_count=Subquery(earlier.values("provinces_ranked")[:1]),
             previous_rank_value=Subquery(earlier.values("rank")[:1]),
-        )
-
-    def with_public_article(self):
-        """Fetch the announcing article and annotate `article_is_public`, so that pages link
-        only to an article visitors can open (`Article.objects.published()` decides)."""
-        from news.models import Article
-
-        return self.select_related("article").annotate(
-            article_is_public=Exists(Article.objects.published().filter(pk=OuterRef("article_id")))
         )
 
     def with_target(self):
@@ -259,7 +255,7 @@ class ProvinceResultQuerySet(YearlyResultQuerySet):
         )
 
 
-class ProvinceResult(TargetedResult, YearlyResult):
+class ProvinceResult(LinksPublicArticle, TargetedResult, YearlyResult):
     """One index's result for the province in one year, as published by the index's owner."""
 
     owner_field = "index"
@@ -364,11 +360,6 @@ class ProvinceResult(TargetedResult, YearlyResult):
             previous_year=getattr(self, "previous_year", None),
             year=self.year,
         )
-
-    @property
-    def public_article(self):
-        """The announcing article if visitors may open it (on rows from `with_public_article()`)."""
-        return self.article if getattr(self, "article_is_public", False) else None
 
 
 class ComponentResultQuerySet(models.QuerySet):

@@ -4,6 +4,7 @@ the sample-data flag that pages must announce."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from core.models import ContentManagedModel
@@ -20,6 +21,28 @@ def percent_field(verbose_name, **kwargs):
         validators=[MinValueValidator(0), MaxValueValidator(100)],
         **kwargs,
     )
+
+
+class PublicArticleQuerySet(models.QuerySet):
+    """For rows with an `article` (a result's announcement, a target's plan)."""
+
+    def with_public_article(self):
+        """Fetch the article and annotate `article_is_public`, so that pages link only to an
+        article visitors can open (`Article.objects.published()` decides)."""
+        from news.models import Article
+
+        return self.select_related("article").annotate(
+            article_is_public=Exists(Article.objects.published().filter(pk=OuterRef("article_id")))
+        )
+
+
+class LinksPublicArticle:
+    """Read on rows from `with_public_article()`."""
+
+    @property
+    def public_article(self):
+        """The article if visitors may open it, else None."""
+        return self.article if getattr(self, "article_is_public", False) else None
 
 
 class YearlyResultQuerySet(models.QuerySet):

@@ -10,13 +10,19 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from .province import DEFAULT_PROVINCES_RANKED, SCORE_DIGITS, Index, ProvinceResult, _number
-from .results import YearlyResult, YearlyResultQuerySet, percent_field
+from .results import (
+    LinksPublicArticle,
+    PublicArticleQuerySet,
+    YearlyResult,
+    YearlyResultQuerySet,
+    percent_field,
+)
 from .target_checks import TargetCheck, rank_check, score_check
 from .units import Unit, UnitResult, validate_existed
 from .years import FIRST_YEAR
 
 
-class TargetQuerySet(YearlyResultQuerySet):
+class TargetQuerySet(PublicArticleQuerySet, YearlyResultQuerySet):
     def ahead(self):
         """Targets set for a year after the latest result of their index or unit: aimed for,
         not yet assessed. (A target of a year between two results belongs to a year without
@@ -27,29 +33,13 @@ class TargetQuerySet(YearlyResultQuerySet):
         latest_year = Subquery(results.order_by("-year").values("year")[:1])
         return (
             self.filter(Q(year__gt=latest_year) | ~Exists(results))
+            .select_related(owner)
             .with_public_article()
             .order_by("year", *(f for f in self.model._meta.ordering if f.lstrip("-") != "year"))
         )
 
-    def with_public_article(self):
-        """With the owner and the article that set the target, and `article_is_public`."""
-        from news.models import Article
 
-        public = Article.objects.published().filter(pk=OuterRef("article_id"))
-        return self.select_related(self.model.owner_field, "article").annotate(
-            article_is_public=Exists(public)
-        )
-
-
-class TargetAhead:
-    """What pages read on a target from `ahead()`."""
-
-    @property
-    def public_article(self):
-        return self.article if getattr(self, "article_is_public", False) else None
-
-
-class ProvinceTarget(TargetAhead, YearlyResult):
+class ProvinceTarget(LinksPublicArticle, YearlyResult):
     """What the province aimed for on one index in one year: a score, a rank or both."""
 
     owner_field = "index"
@@ -135,7 +125,7 @@ class ProvinceTarget(TargetAhead, YearlyResult):
             raise ValidationError(errors)
 
 
-class UnitTarget(TargetAhead, YearlyResult):
+class UnitTarget(LinksPublicArticle, YearlyResult):
     """What a unit was set to reach in the province's yearly assessment: a score in percent,
     a rank among the units of its kind, or both."""
 
