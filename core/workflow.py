@@ -165,10 +165,19 @@ class Workflow:
         may change the object; without `obj`, whether they may on some object)."""
         transition = self[transition]
         if transition.permission is None:
-            return obj.can_be_edited_by(user) if obj is not None else user.is_active
+            return self.can_edit(obj, user) if obj is not None else user.is_active
         return user.is_active and user.has_perm(transition.permission)
 
+    def available(self, obj, user) -> list[Transition]:
+        """The transitions `user` may make on `obj` now, in the declared (button) order."""
+        return [
+            transition
+            for transition in self.transitions
+            if self.allows(obj, transition.name) and self.may_make(user, transition.name, obj)
+        ]
+
     def can_edit(self, obj, user) -> bool:
+        """Publishers may change any object; its author only while the status lets them."""
         opts = obj._meta
         if not (user.is_active and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")):
             return False
@@ -205,8 +214,21 @@ class Workflow:
         transition = self[transition]
         if not self.may_make(actor, transition.name, obj):
             raise PermissionDenied
-        obj.check_transition(transition.name)
+        if not self.allows(obj, transition.name):
+            raise self.refusal(obj, transition.name)
         return transition
+
+    def refusal(self, obj, transition) -> ValidationError:
+        """The error, for the form, of a `transition` that `obj`'s status does not allow."""
+        return ValidationError(
+            _("A %(object)s that is “%(status)s” cannot be moved this way (%(action)s).")
+            % {
+                "object": obj._meta.verbose_name,
+                "status": self.status_label(self.status_of(obj)),
+                "action": self[transition].label,
+            },
+            code="invalid_transition",
+        )
 
     @transaction.atomic
     def move(self, obj, transition, *, actor, now=None, comment: str = ""):
@@ -282,15 +304,7 @@ class WorkflowModelMixin:
     def check_transition(self, transition) -> None:
         """Refuse, with a message for the form, a `transition` that the status does not allow."""
         if not self.allows(transition):
-            raise ValidationError(
-                _("A %(object)s that is “%(status)s” cannot be moved this way (%(action)s).")
-                % {
-                    "object": self._meta.verbose_name,
-                    "status": self.workflow.status_label(self.workflow.status_of(self)),
-                    "action": self.workflow[transition].label,
-                },
-                code="invalid_transition",
-            )
+            raise self.workflow.refusal(self, transition)
 
     def can_be_edited_by(self, user) -> bool:
         """Publishers may change any object; its author only while the status lets them."""
@@ -312,11 +326,7 @@ class WorkflowModelMixin:
 
     def transitions_for(self, user) -> list[Transition]:
         """The transitions `user` may make now, in the declared (button) order."""
-        return [
-            transition
-            for transition in self.workflow.transitions
-            if self.allows(transition.name) and self.may_be_moved_by(user, transition.name)
-        ]
+        return self.workflow.available(self, user)
 
 
 class WorkflowQuerySetMixin:
