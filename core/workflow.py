@@ -189,6 +189,15 @@ class Workflow:
             and self.status_of(obj) in self.author_may_edit
         )
 
+    def is_public(self, obj, now=None) -> bool:
+        """Whether `published()` would include `obj` at `now`, decided on the object."""
+        if self.status_of(obj) not in self.public:
+            return False
+        if not self.publication_time:
+            return True
+        when = getattr(obj, self.publication_time)
+        return when is not None and when <= (now or timezone.now())
+
     def public_condition(self, now=None) -> Q:
         """The condition for an object to be public at `now` (default: this moment)."""
         public = sorted(self.public)
@@ -297,6 +306,17 @@ class WorkflowModelMixin:
     transitions a user may make now. A plain mixin (no fields): joining needs no migration."""
 
     workflow: Workflow
+
+    @property
+    def is_public(self) -> bool:
+        """Whether the public sees the object now: the `with_is_public()` annotation when it
+        was fetched with it (one clock for a whole list), else decided on the object."""
+        annotated = self.__dict__.get("_is_public")
+        return self.workflow.is_public(self) if annotated is None else annotated
+
+    @is_public.setter
+    def is_public(self, value) -> None:  # the annotation of `with_is_public()`
+        self.__dict__["_is_public"] = value
 
     def allows(self, transition) -> bool:
         return self.workflow.allows(self, transition)

@@ -265,10 +265,6 @@ class Document(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMod
     def start_date(self):
         return self.effective_on or self.issued_on
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
     # Validity.
 
     def replacing_documents(self, today=None) -> list["Document"]:

@@ -463,14 +463,9 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
 
     @property
     def is_scheduled(self) -> bool:
-        """Published but waiting for its time. Uses `is_public` from `with_is_public()` when the
-        article was fetched with it (an article just saved was not)."""
-        if self.status != self.Status.PUBLISHED:
-            return False
-        is_public = getattr(self, "is_public", None)
-        if is_public is None:
-            is_public = self.published_at is not None and self.published_at <= timezone.now()
-        return not is_public
+        """Published but waiting for its time (`is_public`: from `with_is_public()` when the
+        article was fetched with it, else decided now)."""
+        return self.status == self.Status.PUBLISHED and not self.is_public
 
     # Who may change, delete, preview the article and make each transition:
     # `publishing.WorkflowModelMixin`, reading `workflow`.

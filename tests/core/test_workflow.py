@@ -6,13 +6,17 @@ states shaped like the citizens' questions to come (received → assigned → an
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from accounts.roles import EDITOR, PUBLISHER, SITE_ADMIN
@@ -26,6 +30,7 @@ from tests.factories import ArticleFactory, StaffFactory
 
 HANDLE = "news.change_article"  # stands for "may handle questions" (editors have it)
 PUBLISH = "news.publish_article"  # publishers have it
+HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class QuestionStatus(models.TextChoices):
@@ -260,6 +265,33 @@ def test_editable_by_and_can_be_edited_by_agree_for_every_role_and_status(model)
     assert {row.pk for row in rows if row.can_be_edited_by(author)} == {
         row.pk for row in rows if row.created_by == author and row.status != "published"
     }
+
+
+@pytest.mark.django_db
+@time_machine.travel(datetime(2030, 5, 1, 9, 0, tzinfo=HANOI), tick=False)
+def test_is_public_on_an_object_agrees_with_published_for_both_types():
+    now = timezone.now()
+    for status in Article.Status:
+        for when in (None, now - timedelta(days=1), now, now + timedelta(seconds=1)):
+            ArticleFactory(status=status, published_at=when)
+    for status in Document.Status:
+        DocumentFactory(status=status)
+    for model in (Article, Document):
+        public = set(model.objects.published().values_list("pk", flat=True))
+        assert public  # the case list holds public rows…
+        assert {row.pk for row in model.objects.all() if row.is_public} == public
+        annotated = model.objects.with_is_public()
+        assert {row.pk for row in annotated if row.is_public} == public
+    assert len(public) < Document.objects.count()  # …and rows that are not
+
+
+@pytest.mark.django_db
+def test_the_annotation_is_the_clock_of_a_list():
+    """Fetched with `with_is_public(now)`, an object answers for that moment."""
+    article = ArticleFactory(published_at=timezone.now() + timedelta(hours=1))
+    assert not article.is_public and article.is_scheduled
+    later = Article.objects.with_is_public(timezone.now() + timedelta(hours=2)).get()
+    assert later.is_public and not later.is_scheduled
 
 
 # --- The admin: what the mixin gives a type -------------------------------------------------
