@@ -6,17 +6,21 @@ in what reads it:
 
     class Article(WorkflowModelMixin, SearchableModel, ContentManagedModel):
         workflow = Workflow(
-            states=Status,
+            states=Status,                               # its TextChoices (stored values)
             public=[Status.PUBLISHED],
-            author_may_edit=[Status.DRAFT, Status.PENDING, Status.UNPUBLISHED],
+            publication_time="published_at",             # a type that schedules
             publish_permission="news.publish_article",
-            publication_time="published_at",
-            transitions=[Transition(Move.SUBMIT, Move.SUBMIT.label, sources=…, target=…, …), …],
+            author_may_edit=[Status.DRAFT, Status.PENDING, Status.UNPUBLISHED],
             created_action=…, edited_action=…, deleted_action=…,
+            transitions=[
+                Transition(Article.Transition.SUBMIT, sources=[Status.DRAFT], target=Status.PENDING,
+                           action=AuditEntry.Action.ARTICLE_SUBMITTED, permission=None, …),
+                …
+            ],
         )
-        objects = ArticleQuerySet.as_manager()        # ArticleQuerySet(WorkflowQuerySetMixin, …)
 
-    class ArticleAdmin(WorkflowAdminMixin, …, VersionAdmin): …   # the buttons, actions, checks
+    class ArticleQuerySet(WorkflowQuerySetMixin, models.QuerySet): …      # published()
+    class ArticleAdmin(WorkflowAdminMixin, …, VersionAdmin): …           # buttons, actions
 
 The rules, decided here once for every type:
 
@@ -42,6 +46,7 @@ The audit trail is written through the function the audit app hands over in its 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import KW_ONLY, dataclass, field
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -109,25 +114,29 @@ class Transition:
         object.__setattr__(self, "target", str(self.target))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Workflow:
     """A type's statuses and transitions. Declared on the model (`workflow = Workflow(…)`)."""
 
     states: type[models.TextChoices]
     transitions: Sequence[Transition]
-    public: Iterable[str]
+    public: Iterable[str]  # the statuses the public sees
+    # Who may change any object (and make the transitions that name this permission).
     publish_permission: str
+    # The statuses in which the object's author may still change it.
     author_may_edit: Iterable[str] = ()
     # The field holding the publication time, for a type that schedules (None: none).
     publication_time: str | None = None
     status_field: str = "status"
-    # The audit actions of the admin's plain edits, and of deleting.
-    created_action: str = ""
-    edited_action: str = ""
-    deleted_action: str = ""
+    # The audit actions of the admin's creating and editing, and of deleting (they are said
+    # for each type: an entry never goes unrecorded for want of a name).
+    created_action: str
+    edited_action: str
+    deleted_action: str
     by_name: dict = field(init=False, repr=False)
 
     def __post_init__(self):
+        object.__setattr__(self, "transitions", tuple(self.transitions))
         object.__setattr__(self, "public", frozenset(str(s) for s in self.public))
         object.__setattr__(self, "author_may_edit", frozenset(map(str, self.author_may_edit)))
         by_name = {t.name: t for t in self.transitions}
@@ -284,8 +293,6 @@ class Workflow:
         obj.delete()
 
     def _save(self, obj, actor, comment: str, fields: list[str]) -> None:
-        import reversion
-
         concrete = {f.name for f in obj._meta.concrete_fields}
         if "updated_by" in concrete:
             obj.updated_by = actor

@@ -62,6 +62,9 @@ QUESTIONS = Workflow(
     states=QuestionStatus,
     public=[S.PUBLISHED, S.CLOSED],
     publish_permission=PUBLISH,
+    created_action="q_received",
+    edited_action="q_edited",
+    deleted_action="q_deleted",
     transitions=[
         Transition(M.ASSIGN, sources=[S.RECEIVED], target=S.ASSIGNED, action="q_assigned",
                    permission=HANDLE),
@@ -159,7 +162,15 @@ def test_what_is_public_follows_the_declaration():
 )
 def test_a_declaration_naming_what_does_not_exist_is_refused_at_once(broken):
     with pytest.raises(ImproperlyConfigured):
-        Workflow(states=QuestionStatus, public=[S.PUBLISHED], publish_permission=PUBLISH, **broken)
+        Workflow(
+            states=QuestionStatus,
+            public=[S.PUBLISHED],
+            publish_permission=PUBLISH,
+            created_action="c",
+            edited_action="e",
+            deleted_action="d",
+            **broken,
+        )
 
 
 # --- Writing: on real rows ------------------------------------------------------------------
