@@ -18,6 +18,7 @@ from .files import save_to_storage
 from .images import clean_image, generated_image_path
 from .middleware import is_outage, outage_response
 from .models import EnglishPage
+from .pagecache import query_params
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +76,7 @@ def editor_image_upload(request):
     return JsonResponse({"url": default_storage.url(stored_name)})
 
 
+@query_params()
 def english_page(request):
     """`/en/`: the office, its structure, address and contacts in English (Decree 42)."""
     return TemplateResponse(
@@ -90,6 +92,7 @@ def server_error(request):
     return defaults.server_error(request)
 
 
+@query_params()
 def serve_media(request, path):
     """Uploaded files in development (SERVE_MEDIA): served as what they are only when that is
     an image or a PDF, never as HTML or script, sandboxed, as the README's nginx lines do."""
