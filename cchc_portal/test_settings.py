@@ -31,3 +31,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the apps' folders, as in development: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests send hundreds of requests from one address: the rate limit would refuse some. Its own
+# tests turn it on with the `settings` fixture.
+RATE_LIMIT_ENABLED = False

@@ -230,6 +230,14 @@ def request_may_use_cache(request) -> bool:
     return is_anonymous(request)
 
 
+def is_public_anonymous(request) -> bool:
+    """A visitor not logged in, outside the excluded paths (the admin): whom the rate limit and
+    the query ceiling apply to, whatever the method."""
+    if request.path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+        return False
+    return is_anonymous(request)
+
+
 def is_anonymous(request) -> bool:
     """Without a session cookie a visitor cannot be logged in: decided with no query. With one
     (it may be left from a session that holds no login), the session is read — once: the

@@ -19,6 +19,7 @@ from .images import clean_image, generated_image_path
 from .middleware import is_outage, outage_response
 from .models import EnglishPage
 from .pagecache import query_params
+from .querytimeout import is_query_cancelled, timeout_response
 
 logger = logging.getLogger(__name__)
 
@@ -86,8 +87,12 @@ def english_page(request):
 
 def server_error(request):
     """handler500: the 503 page when the database or the cache is unreachable (an error raised
-    outside a view, e.g. while saving the session), Django's 500 page otherwise."""
-    if is_outage(sys.exc_info()[1]):
+    outside a view, e.g. while saving the session) or a query went past the statement timeout,
+    Django's 500 page otherwise."""
+    error = sys.exc_info()[1]
+    if is_query_cancelled(error):
+        return timeout_response()
+    if is_outage(error):
         return outage_response()
     return defaults.server_error(request)
 
