@@ -64,8 +64,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 VERSION_KEY = "pagecache:version"
-# (the version before the last change, when it changed): whose pages may be served stale.
+# (when the stale window opened, [the versions replaced since, newest first]): whose pages may
+# be served stale for a few seconds after a change.
 PREVIOUS_KEY = "pagecache:previous"
+PREVIOUS_KEPT = 4
 HEADER = "X-Page-Cache"
 # The view attribute that lists the query parameters a view reads (see `query_params`).
 QUERY_ATTRIBUTE = "page_cache_query"
@@ -161,17 +163,22 @@ def invalidate_all() -> None:
 
 
 def _bump() -> None:
-    """A new version. The one it replaces is remembered for the stale window — unless a
-    change already opened a window still running (a transaction bumps twice; an editor saves
-    three times in a minute): the window then stays the one of the first change, so nothing
-    is served stale longer than `PAGE_CACHE_STALE_SECONDS` after any change."""
+    """A new version. The versions it replaces are remembered for the stale window, which
+    opens at the first change and is not moved by the changes that follow within it (a
+    transaction bumps twice; an editor saves three times in a minute): nothing is served stale
+    longer than `PAGE_CACHE_STALE_SECONDS` after any change."""
     window = stale_seconds()
     if window > 0:
         now = time.time()
         found = cache.get_many([VERSION_KEY, PREVIOUS_KEY])
         old, previous = found.get(VERSION_KEY), found.get(PREVIOUS_KEY)
-        if old is not None and not (previous and 0 <= now - previous[1] < window):
-            cache.set(PREVIOUS_KEY, (old, now), timeout=math.ceil(window))
+        if old is not None:
+            if previous and 0 <= now - previous[0] < window:
+                opened, versions = previous[0], [old, *previous[1]][:PREVIOUS_KEPT]
+            else:
+                opened, versions = now, [old]
+            remaining = max(1, math.ceil(window - (now - opened)))
+            cache.set(PREVIOUS_KEY, (opened, versions), timeout=remaining)
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
@@ -331,11 +338,12 @@ def _etag_matches(request, etag: str | None) -> bool:
     return "*" in etags or etag in (tag.removeprefix("W/") for tag in etags)
 
 
-def _not_modified(headers) -> HttpResponse:
+def _not_modified(headers, state: str) -> HttpResponse:
     response = HttpResponseNotModified()
     for name, value in headers:
         if name in NOT_MODIFIED_HEADERS:
             response[name] = value
+    response[HEADER] = state
     return response
 
 
@@ -397,7 +405,7 @@ class PageCacheMiddleware:
                 cache.delete(lock)
         response[HEADER] = "miss"
         if stored and _etag_matches(request, response.get("ETag")):
-            return _not_modified([*response.items(), (HEADER, "miss")])
+            return _not_modified(response.items(), "miss")
         return _without_body(request, response)
 
     def _lookup(self, request):
@@ -415,14 +423,17 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _stale_copy(request, version: str):
-        """The page as cached under the previous version, while the stale window lasts."""
+        """The page as cached under a version replaced since the stale window opened (the
+        newest such copy), while the window lasts."""
         previous = cache.get(PREVIOUS_KEY)
         if not previous:
             return None
-        old_version, changed_at = previous
-        if old_version == version or not 0 <= time.time() - changed_at < stale_seconds():
+        opened, versions = previous
+        if not 0 <= time.time() - opened < stale_seconds():
             return None
-        return cache.get(page_key(request, old_version))
+        keys = [page_key(request, old) for old in versions if old != version]
+        found = cache.get_many(keys)
+        return next((found[key] for key in keys if key in found), None)
 
     @staticmethod
     def _wait_for(request, version: str, lock: str):
@@ -447,7 +458,7 @@ class PageCacheMiddleware:
             headers = [(n, v) for n, v in headers if n not in ("Cache-Control", "ETag")]
             headers.append(("Cache-Control", "no-cache"))
         elif _etag_matches(request, dict(headers).get("ETag")):
-            return _not_modified([*headers, (HEADER, state)])
+            return _not_modified(headers, state)
         response = HttpResponse(b"" if request.method == "HEAD" else content, headers=headers)
         response[HEADER] = state
         return response
