@@ -134,9 +134,11 @@ def _is_trusted(address, networks) -> bool:
 
 def _parse(value: str):
     try:
-        return ipaddress.ip_address(value.strip())
+        address = ipaddress.ip_address(value.strip())
     except ValueError:
         return None
+    # An IPv4 client seen through an IPv6 socket (::ffff:203.0.113.5) is that IPv4 address.
+    return getattr(address, "ipv4_mapped", None) or address
 
 
 def client_address(request) -> str:
@@ -155,9 +157,9 @@ def client_address(request) -> str:
             address = hop_address
             if not _is_trusted(hop_address, networks):
                 break
-    if address.version == 6 and address.ipv4_mapped is None:
+    if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address.ipv4_mapped or address)
+    return str(address)
 
 
 # --- The middleware -------------------------------------------------------------------------
