@@ -31,7 +31,7 @@ blank values and `page=1` dropped: `/?utm_source=…` is the page `/`. The view 
 that same canonical query string (`request.GET` is replaced), so what it renders can never
 depend on a parameter the key left out (a `utm_source` echoed in a pagination link would
 otherwise be served to everyone). A view that declares nothing keeps its whole query string
-(sorted) in the key: a forgotten declaration costs cache hits, never a wrong page; a test walks
+in the key: a forgotten declaration costs cache hits, never a wrong page; a test walks
 every public URL and asks each view for its declaration.
 
 **HTTP caching.** A cached page goes out with `Cache-Control: public, max-age=PUBLIC_MAX_AGE`
@@ -61,7 +61,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
-from django.utils.http import parse_etags
+from django.utils.http import parse_etags, urlencode
 
 VERSION_KEY = "pagecache:version"
 # (when the stale window opened, [the versions replaced since, newest first]): whose pages may
@@ -269,10 +269,14 @@ def response_may_be_cached(request, response) -> bool:
 
 
 def page_key(request, version: str) -> str:
-    """The page's key: scheme, host, path and the query string, hashed (so any length of
-    address makes a short key), under the content version. The middleware has made the query
-    string canonical first (`make_query_canonical`)."""
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """The page's key: scheme, host, path and the query string in name order, hashed (so any
+    length of address makes a short key), under the content version. The middleware has made
+    the query string canonical first (`make_query_canonical`)."""
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    if request.META.get("QUERY_STRING"):
+        # The values of one name keep their order (the comparison's first unit is its first
+        # column); the names are sorted.
+        address += "?" + urlencode(sorted(request.GET.lists()), doseq=True)
     digest = hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
     return f"pagecache:page:{version}:{digest}"
 
@@ -292,36 +296,38 @@ def declared_query(request) -> frozenset | None:
 
 
 def canonical_query(query: QueryDict, declared: Iterable[str] | None) -> QueryDict:
-    """The query string a page is keyed by and rendered from.
+    """The query string a page is rendered from (and, its names sorted, keyed by).
 
-    Declared parameters only, in name order (the values of one name keep their order: the
-    comparison page's first unit is its first column), blank values dropped (every form here
-    reads a blank field as absent) and the page number written plainly, page 1 as none.
-    With no declaration (None): every parameter, in name order, values untouched.
+    Declared parameters only, blank values dropped (every form here reads a blank field as
+    absent) and the page number written plainly, page 1 as none. With no declaration (None):
+    the query string as it came. The order is the visitor's: the page's own links keep it.
     """
+    if declared is None:
+        return query
     canonical = QueryDict(mutable=True)
-    for name in sorted(query):
-        if declared is not None and name not in declared:
+    for name, values in query.lists():
+        if name not in declared:
             continue
-        for value in query.getlist(name):
-            if declared is not None:
-                if name == "page" and value.isdecimal():
-                    value = str(int(value))
-                    if value == "1":
-                        continue
-                if value == "":
+        for value in values:
+            if name == "page" and value.isdecimal():
+                value = str(int(value))
+                if value == "1":
                     continue
-            canonical.appendlist(name, value)
+            if value != "":
+                canonical.appendlist(name, value)
     canonical._mutable = False
     return canonical
 
 
 def make_query_canonical(request) -> None:
     """Replace the request's query string by its canonical form (`canonical_query`): the key
-    and the view then see the same thing."""
+    and the view then see the same parameters."""
     if not request.META.get("QUERY_STRING"):
         return
-    canonical = canonical_query(request.GET, declared_query(request))
+    declared = declared_query(request)
+    if declared is None:
+        return
+    canonical = canonical_query(request.GET, declared)
     request.GET = canonical
     request.META["QUERY_STRING"] = canonical.urlencode()
 

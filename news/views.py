@@ -112,6 +112,7 @@ class ArticleDetailView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        response.is_preview = self.is_preview  # not a read (news.middleware)
         if self.is_preview:
             response["Cache-Control"] = "private, no-store"
         return response
