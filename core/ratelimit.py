@@ -43,6 +43,7 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from . import pagecache
 
@@ -169,11 +170,21 @@ def is_enabled() -> bool:
     return getattr(settings, "RATE_LIMIT_ENABLED", True)
 
 
+@lru_cache(maxsize=4)
+def _page(language: str) -> str:
+    # The same for every request in one language: drawn once per process, as a flood of
+    # refusals must cost as little as possible.
+    return render_to_string("429.html")
+
+
 def too_many_requests(retry_after: float) -> HttpResponse:
     """The 429 page. Drawn without the request, so no context processor asks the database."""
-    response = HttpResponse(render_to_string("429.html"), status=429)
+    response = HttpResponse(_page(get_language()), status=429)
     response["Retry-After"] = str(max(1, math.ceil(retry_after)))
     response["Cache-Control"] = "no-store"
+    # Not one warning per refusal in the error log (Django logs every 4xx answer): a flood
+    # would fill it; the access log has every request already.
+    response._has_been_logged = True
     return response
 
 

@@ -55,6 +55,13 @@ class TestWhatCounts:
         assert heading == "Quá nhiều yêu cầu"
         assert page.find_all("header", class_="site-header")  # the site's look
 
+    def test_refusals_are_not_logged_one_by_one(self, client, caplog):
+        spend_the_burst(client)
+        with caplog.at_level("WARNING", logger="django.request"):
+            for number in range(5):
+                assert search(client, f"lu {number}").status_code == 429
+        assert not [r for r in caplog.records if "Too Many Requests" in r.getMessage()]
+
     def test_404s_count_too(self, client):
         for number in range(BURST):
             assert client.get(f"/tin-tuc/khong-co-{number}/").status_code == 404
