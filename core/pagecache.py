@@ -355,7 +355,8 @@ def _not_modified(headers, state: str) -> HttpResponse:
 
 def _without_body(request, response):
     """A HEAD answer keeps the GET's headers (Content-Length included) but sends no body: a
-    WSGI server must not send one (gunicorn warned of it, and closed the connection)."""
+    WSGI server must not send one (gunicorn logged "WSGI app sent body bytes on a no-body
+    response")."""
     if request.method == "HEAD" and not response.streaming and response.content:
         if "Content-Length" not in response:
             response["Content-Length"] = str(len(response.content))
