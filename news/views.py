@@ -40,7 +40,7 @@ class HomeView(TemplateView):
 class ArticleListView(ListView):
     """All public news, newest first, with an optional search."""
 
-    page_cache_query = ("q", "page")
+    page_cache_query = (*ArticleSearchForm.base_fields, "page")  # core.pagecache
 
     template_name = "news/article_list.html"
     context_object_name = "articles"
