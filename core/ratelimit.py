@@ -85,14 +85,15 @@ class Decision:
 
 def take(bucket: str, client: str, *, burst: int, per_minute: float) -> Decision:
     """Take one token from `client`'s bucket named `bucket`."""
-    rate = per_minute / 60
+    rate = max(per_minute, 0.01) / 60  # per second; never 0 (a bucket that never refills)
     name = f"ratelimit:{bucket}:{client}"
     keep = max(MIN_BUCKET_SECONDS, math.ceil(burst / rate))
     backend = caches["default"]
     if isinstance(backend, RedisCache):
-        client = backend._cache.get_client(write=True)
+        redis = backend._cache.get_client(write=True)
+        script = _redis_script(redis)
         key = backend.make_and_validate_key(name)
-        allowed, wait = _redis_script(client)(keys=[key], args=[rate, burst, keep], client=client)
+        allowed, wait = script(keys=[key], args=[rate, burst, keep], client=redis)
         return Decision(bool(allowed), float(wait))
     return _take_read_write(name, rate, burst, keep)
 
