@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.fragments import deferred
+
 from . import charts, tables
 from .models import (
     Component,
@@ -65,21 +67,29 @@ def data_response(table: tables.Table, fmt: str):
 
 
 def overview(request):
-    results = list(ProvinceResult.objects.latest_per_index())
-    weakest_components = weakest_of_latest_year()
-    targets_ahead = list(ProvinceTarget.objects.ahead())
+    # Drawn in a fragment kept until the content changes: computed only when it is drawn anew.
     return TemplateResponse(
         request,
         "indices/overview.html",
-        {
-            "results": results,
-            "weakest_components": weakest_components,
-            "targets_ahead": targets_ahead,
-            "unit_years": UnitResult.objects.years(),
-            "has_sample_data": contains_sample_data(results, weakest_components, targets_ahead)
-            or any(item.lead_is_sample for item in weakest_components),
-        },
+        deferred(
+            _overview_data,
+            ["results", "weakest_components", "targets_ahead", "unit_years", "has_sample_data"],
+        ),
     )
+
+
+def _overview_data() -> dict:
+    results = list(ProvinceResult.objects.latest_per_index())
+    weakest_components = weakest_of_latest_year()
+    targets_ahead = list(ProvinceTarget.objects.ahead())
+    return {
+        "results": results,
+        "weakest_components": weakest_components,
+        "targets_ahead": targets_ahead,
+        "unit_years": UnitResult.objects.years(),
+        "has_sample_data": contains_sample_data(results, weakest_components, targets_ahead)
+        or any(item.lead_is_sample for item in weakest_components),
+    }
 
 
 def targets_data(request, fmt):
@@ -105,40 +115,67 @@ def overview_data(request, fmt):
 
 
 def index_detail(request, slug):
+    """One index: every year, and the components of the year asked for (`?nam=`) or of the
+    latest year with a breakdown. The page below the title is a fragment kept until the content
+    changes, so its queries run only when it is drawn anew; a year asked for is checked first
+    against the index's years (one small query), to answer 404."""
     index = get_object_or_404(Index, slug=slug)
-    results = list(ProvinceResult.objects.history(index))
+    year = None
     if "nam" in request.GET:
         year = parse_year(request.GET["nam"])
-        selected = next((result for result in results if result.year == year), None)
-        if selected is None:
+        years = ProvinceResult.objects.filter(index=index).years()
+        if year not in years:
             return year_not_found(
                 request,
                 year=request.GET["nam"],
-                years=[result.year for result in reversed(results)],
+                years=years,
                 title=index.name,
                 url_for_year=lambda y: f"{index.get_absolute_url()}?nam={y}",
             )
-    else:
-        selected = ProvinceResult.objects.latest_with_breakdown(results)
-    breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
-    targets_ahead = list(ProvinceTarget.objects.filter(index=index).ahead())
     return TemplateResponse(
         request,
         "indices/index_detail.html",
         {
             "index": index,
-            "results": results,
-            "selected": selected,
-            "component_results": breakdown,
-            "score_chart": charts.index_score_chart(index, results),
-            "rank_chart": charts.index_rank_chart(index, results),
-            "component_chart": charts.components_chart(selected, breakdown),
-            "weakest_components": weakest(breakdown),
-            "targets_ahead": targets_ahead,
-            "has_sample_data": contains_sample_data(results, breakdown, targets_ahead)
-            or any(item.lead_is_sample for item in breakdown),
+            "year_asked": year or "latest",
+            **deferred(
+                lambda: _index_detail_data(index, year),
+                [
+                    "results",
+                    "selected",
+                    "component_results",
+                    "score_chart",
+                    "rank_chart",
+                    "component_chart",
+                    "weakest_components",
+                    "targets_ahead",
+                    "has_sample_data",
+                ],
+            ),
         },
     )
+
+
+def _index_detail_data(index, year: int | None) -> dict:
+    results = list(ProvinceResult.objects.history(index))
+    if year is not None:
+        selected = next(result for result in results if result.year == year)
+    else:
+        selected = ProvinceResult.objects.latest_with_breakdown(results)
+    breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
+    targets_ahead = list(ProvinceTarget.objects.filter(index=index).ahead())
+    return {
+        "results": results,
+        "selected": selected,
+        "component_results": breakdown,
+        "score_chart": charts.index_score_chart(index, results),
+        "rank_chart": charts.index_rank_chart(index, results),
+        "component_chart": charts.components_chart(selected, breakdown),
+        "weakest_components": weakest(breakdown),
+        "targets_ahead": targets_ahead,
+        "has_sample_data": contains_sample_data(results, breakdown, targets_ahead)
+        or any(item.lead_is_sample for item in breakdown),
+    }
 
 
 def index_data(request, slug, fmt):
@@ -208,6 +245,19 @@ def ranking(request, year):
     years = UnitResult.objects.years()
     if year not in years:
         return ranking_year_not_found(request, year)
+    # Drawn in a fragment kept until the content changes: computed only when it is drawn anew.
+    return TemplateResponse(
+        request,
+        "indices/ranking.html",
+        {
+            "year": year,
+            "years": years,
+            **deferred(lambda: _ranking_data(year), ["sections", "has_sample_data"]),
+        },
+    )
+
+
+def _ranking_data(year: int) -> dict:
     results = UnitResult.objects.ranking(year).graded()
     sections = []
     for kind in Unit.Kind:
@@ -227,16 +277,7 @@ def ranking(request, year):
                     "change_note": shared_reason(result.change for result in rows),
                 }
             )
-    return TemplateResponse(
-        request,
-        "indices/ranking.html",
-        {
-            "year": year,
-            "years": years,
-            "sections": sections,
-            "has_sample_data": contains_sample_data(results),
-        },
-    )
+    return {"sections": sections, "has_sample_data": contains_sample_data(results)}
 
 
 def ranking_data(request, year, kind_slug, fmt):

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from core.fragments import deferred
+from core.fragments import Deferred, deferred
 from core.pagination import DeepPaginator
 
 from . import structured_data
@@ -98,9 +98,10 @@ class ArticleDetailView(DetailView):
         article = self.object
         return super().get_context_data(
             is_preview=self.is_preview,
-            related_articles=article.related_for_display(),
-            latest_articles=article.latest_for_display(),
-            most_read=list(Article.objects.most_read()),
+            # Drawn in fragments kept until the content changes: computed only when drawn.
+            related_articles=Deferred(article.related_for_display),
+            latest_articles=Deferred(article.latest_for_display),
+            most_read=Deferred(lambda: list(Article.objects.most_read())),
             structured_data=[]
             if self.is_preview
             else [
