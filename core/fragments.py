@@ -49,8 +49,10 @@ def _scope(request=None) -> tuple[str, str]:
     return scope
 
 
-def remember(name: str, compute: Callable[[], str], *, request=None) -> str:
-    """`compute()`, kept until the content changes (a write, or the next scheduled change)."""
+def remember(name: str, compute: Callable, *, request=None):
+    """`compute()` (a fragment's HTML, or any value decided by the content alone, such as the
+    years an index has results for), kept until the content changes (a write, or the next
+    scheduled change)."""
     version, horizon = _scope(request)
     return pagecache.remember(
         f"fragment:{get_language()}:{horizon}:{name}", compute, version=version

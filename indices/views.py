@@ -5,7 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.fragments import deferred
+from core import fragments
+from core.fragments import Deferred
 
 from . import charts, tables
 from .models import (
@@ -71,7 +72,7 @@ def overview(request):
     return TemplateResponse(
         request,
         "indices/overview.html",
-        deferred(
+        fragments.deferred(
             _overview_data,
             ["results", "weakest_components", "targets_ahead", "unit_years", "has_sample_data"],
         ),
@@ -117,13 +118,19 @@ def overview_data(request, fmt):
 def index_detail(request, slug):
     """One index: every year, and the components of the year asked for (`?nam=`) or of the
     latest year with a breakdown. The page below the title is a fragment kept until the content
-    changes, so its queries run only when it is drawn anew; a year asked for is checked first
-    against the index's years (one small query), to answer 404."""
+    changes, so its queries run only when it is drawn anew. A year asked for is checked first
+    against the index's years (kept likewise; read from the same query as the page's rows), to
+    answer 404."""
     index = get_object_or_404(Index, slug=slug)
+    results = Deferred(lambda: list(ProvinceResult.objects.history(index)))
     year = None
     if "nam" in request.GET:
         year = parse_year(request.GET["nam"])
-        years = ProvinceResult.objects.filter(index=index).years()
+        years = fragments.remember(
+            f"indices:index-years:{index.pk}",
+            lambda: [result.year for result in reversed(results())],
+            request=request,
+        )
         if year not in years:
             return year_not_found(
                 request,
@@ -138,8 +145,8 @@ def index_detail(request, slug):
         {
             "index": index,
             "year_asked": year or "latest",
-            **deferred(
-                lambda: _index_detail_data(index, year),
+            **fragments.deferred(
+                lambda: _index_detail_data(index, results(), year),
                 [
                     "results",
                     "selected",
@@ -156,8 +163,7 @@ def index_detail(request, slug):
     )
 
 
-def _index_detail_data(index, year: int | None) -> dict:
-    results = list(ProvinceResult.objects.history(index))
+def _index_detail_data(index, results: list, year: int | None) -> dict:
     if year is not None:
         selected = next(result for result in results if result.year == year)
     else:
@@ -242,7 +248,8 @@ def ranking_latest(request):
 
 
 def ranking(request, year):
-    years = UnitResult.objects.years()
+    # The years (for the picker, and to answer 404) are kept like the page's fragment.
+    years = fragments.remember("indices:unit-years", UnitResult.objects.years, request=request)
     if year not in years:
         return ranking_year_not_found(request, year)
     # Drawn in a fragment kept until the content changes: computed only when it is drawn anew.
@@ -252,7 +259,7 @@ def ranking(request, year):
         {
             "year": year,
             "years": years,
-            **deferred(lambda: _ranking_data(year), ["sections", "has_sample_data"]),
+            **fragments.deferred(lambda: _ranking_data(year), ["sections", "has_sample_data"]),
         },
     )
 
