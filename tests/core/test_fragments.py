@@ -148,9 +148,23 @@ class TestChangesShowAtOnce:
         category.name = "Chuyên mục mới"
         category.save()
 
-        sidebar = parse(get(client, "/")).find_all("aside", class_="layout__sidebar")[0]
-        assert "Chuyên mục mới" in sidebar.text()
-        assert "Chuyên mục cũ" not in sidebar.text()
+        page = parse(get(client, "/"))
+        for part in (page.find("aside", class_="layout__sidebar"), page.find("nav")):
+            assert "Chuyên mục mới" in part.text()
+            assert "Chuyên mục cũ" not in part.text()
+
+    def test_changed_site_settings_show_in_the_footer_of_every_page(self, client):
+        article = ArticleFactory()
+        for url in ("/", article.get_absolute_url(), "/chi-so/"):
+            get(client, url)
+
+        site = SiteSettings.load()
+        site.site_name = "Cổng thông tin mới"
+        site.save()
+
+        for url in ("/", article.get_absolute_url(), "/chi-so/"):
+            footer = parse(get(client, url)).find("footer")
+            assert "Cổng thông tin mới" in footer.text(), url
 
     def test_scheduled_article_shows_when_its_time_comes_with_no_write(self, client):
         now = timezone.now()
