@@ -74,6 +74,9 @@ MIDDLEWARE = [
     # Answers anonymous visitors from the cache; after SessionMiddleware (a session cookie may
     # hold a login), before the rest (a hit skips them; the cached page keeps their headers).
     "core.pagecache.PageCacheMiddleware",
+    # Right after the page cache, so only misses reach it: caps the pages a process renders at
+    # once, so that cache hits always find a free thread (core.render_slots).
+    "core.render_slots.RenderSlotsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -154,6 +157,13 @@ else:
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_EXCLUDED_PATHS = ["/quan-tri/"]
+# Uncached pages rendered at once per server process (core.render_slots; 0: no cap), and how
+# many more may wait, how long, for a slot; beyond that, 503 with Retry-After. gunicorn's
+# threads per process (GUNICORN_THREADS) must exceed slots + queue, so hits find a thread.
+RENDER_SLOTS = env.int("RENDER_SLOTS", default=2)
+RENDER_SLOT_QUEUE = env.int("RENDER_SLOT_QUEUE", default=2)
+RENDER_SLOT_WAIT = env.float("RENDER_SLOT_WAIT", default=2.0)
+RENDER_SLOT_RETRY_AFTER = env.int("RENDER_SLOT_RETRY_AFTER", default=5)
 
 # "Tin đọc nhiều": article reads are counted in the cache and written to the database in
 # batches: when this many are buffered, or when the oldest buffered read is this old

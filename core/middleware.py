@@ -31,10 +31,11 @@ def is_outage(error: BaseException | None) -> bool:
     return False
 
 
-def outage_response() -> HttpResponse:
-    """The 503 page. Drawn without the request, so no context processor asks the database."""
+def outage_response(retry_after: int = RETRY_AFTER_SECONDS) -> HttpResponse:
+    """The 503 page. Drawn without the request, so no context processor asks the database.
+    Also the answer of a server too busy to render a page now (core.render_slots)."""
     response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response
 
