@@ -51,7 +51,7 @@ THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 # The portal's worker model (gunicorn.conf.py): threaded workers; `sync` for a comparison.
 WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
-WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", "8"))
+WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", "12"))  # as gunicorn.conf.py
 FLOOD_ONLY = os.environ.get("BENCH_FLOOD_ONLY", "") not in ("", "0")
 READER_ADDRESS, FLOODER_ADDRESS = "192.0.2.10", "192.0.2.66"  # documentation range (RFC 5737)
 FLOODS = {
@@ -183,6 +183,10 @@ class Server:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         env = os.environ | {"PAGE_CACHE": "1" if self.cache == "on" else "0"}
+        if self.cache == "off":
+            # The page rows measure rendering under 16 connections: requests beyond the render
+            # slots (core.render_slots) wait for one instead of being answered 503.
+            env = {"RENDER_SLOT_QUEUE": "1000", "RENDER_SLOT_WAIT": "600"} | env
         if self.cache == "on":
             flush_redis()
         self.process = subprocess.Popen(
@@ -194,6 +198,8 @@ class Server:
                 f"--threads={WORKER_THREADS}",
                 f"--bind=127.0.0.1:{self.port}",
                 "--log-level=warning",
+                # gunicorn.conf.py (read from the working folder) logs every request; not here.
+                "--access-logfile=/dev/null",
                 "--timeout=60",
             ],
             cwd=ROOT,

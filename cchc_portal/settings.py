@@ -160,9 +160,9 @@ PAGE_CACHE_EXCLUDED_PATHS = ["/quan-tri/"]
 # Uncached pages rendered at once per server process (core.render_slots; 0: no cap), and how
 # many more may wait, how long, for a slot; beyond that, 503 with Retry-After. gunicorn's
 # threads per process (GUNICORN_THREADS) must exceed slots + queue, so hits find a thread.
-RENDER_SLOTS = env.int("RENDER_SLOTS", default=2)
-RENDER_SLOT_QUEUE = env.int("RENDER_SLOT_QUEUE", default=2)
-RENDER_SLOT_WAIT = env.float("RENDER_SLOT_WAIT", default=2.0)
+RENDER_SLOTS = env.int("RENDER_SLOTS", default=1)
+RENDER_SLOT_QUEUE = env.int("RENDER_SLOT_QUEUE", default=8)
+RENDER_SLOT_WAIT = env.float("RENDER_SLOT_WAIT", default=10.0)
 RENDER_SLOT_RETRY_AFTER = env.int("RENDER_SLOT_RETRY_AFTER", default=5)
 
 # "Tin đọc nhiều": article reads are counted in the cache and written to the database in

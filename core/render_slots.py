@@ -3,26 +3,33 @@ renders at once.
 
 gunicorn runs threaded workers (`gthread`, gunicorn.conf.py): each process answers several
 requests at a time, so a page-cache hit — a millisecond of work — is answered by a free thread
-while other threads render slow pages. Threads alone would not be enough: a flood of uncached
-requests (searches with new words, a crawler walking filters) would take every thread, and the
-hits would queue behind them as they did behind the sync workers. So uncached renders take a
-**slot**: at most `RENDER_SLOTS` per process render at once, at most `RENDER_SLOT_QUEUE` more
-wait (up to `RENDER_SLOT_WAIT` seconds) for one, and any request beyond that is answered at
-once with the 503 page and `Retry-After` (`core.middleware.outage_response`). With
-`threads > RENDER_SLOTS + RENDER_SLOT_QUEUE` some threads are always left for hits. A
-person's request that meets a busy moment waits a little rather than failing; a flood is
-shed; nginx in front answers a stale copy of the page instead of the 503 when it has one
-(`proxy_cache_use_stale http_503`).
+while other threads render slow pages. Threads alone are not enough: a flood of uncached
+requests (searches with new words, a crawler walking filters) takes every thread, and the
+threads rendering at once share one interpreter lock, so a hit waits its turn behind each of
+them. So an uncached render takes a **slot**: at most `RENDER_SLOTS` (1) per process render at
+once; up to `RENDER_SLOT_QUEUE` (8) more wait for one, up to `RENDER_SLOT_WAIT` seconds (10),
+holding a thread but using no CPU; beyond that — or after the wait — the 503 page with
+`Retry-After` (`core.middleware.outage_response`). gunicorn's threads per process (12) exceed
+slots + queue, so some are always free for hits.
+
+Why waiting rather than refusing at once (measured, bench/run.py's flood rows): a client that
+floods does so with a fixed number of connections, and each answer brings its next request. A
+quick 503 brings the next one at once — hundreds a second, each costing a trip through the
+middleware — while a request that waits for a slot keeps that connection quiet. With a short
+queue the reader's cached page lost more to the stream of 503s than it gained from the cap.
+One slot rather than two: each rendering thread delays every hit in its process (the
+interpreter lock), and the processes (one per CPU + 1) already use every CPU. nginx in front
+answers a stale copy of the page instead of the 503 when it has one.
 
 This middleware sits right after `core.pagecache.PageCacheMiddleware`, so a hit never reaches
 it. It lets through without a slot what must never be refused for load: logged-in staff (a
 session holding a login; `pagecache.is_anonymous`) and the admin (`PAGE_CACHE_EXCLUDED_PATHS`,
 its login page included). `/healthz` and static files are answered before any of this.
 
-The slots are per process — a process is what the threads share: its CPU time (the GIL) and
-its database connections (one per thread with `CONN_MAX_AGE`). With `RENDER_SLOTS=0` there is
-no cap (and with sync workers, one request per process, the cap never bites). A streaming
-response gives its slot back when the view returns, before its body is sent.
+The slots are per process: what the threads share is the process's CPU time (one interpreter
+lock) and its database connections (one per thread with `CONN_MAX_AGE`). With
+`RENDER_SLOTS=0` there is no cap; with sync workers (one request per process) it never bites.
+A streaming response gives its slot back when the view returns, before its body is sent.
 """
 
 import threading
