@@ -2,8 +2,10 @@
 a slot are real requests blocked inside their view (in other threads), so the cap is seen
 through the client: the excess waits or answers 503, and hits, staff and the admin pass."""
 
+import runpy
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -166,3 +168,13 @@ def test_render_slots_count_holders_and_waiters():
     assert slots.waiting == 0
     slots.release()
     assert slots.acquire()
+
+
+def test_gunicorn_leaves_threads_free_for_hits_beyond_the_slots_and_their_queue(
+    settings, monkeypatch
+):
+    for name in ("GUNICORN_THREADS", "WEB_CONCURRENCY", "PYTHON_SWITCH_INTERVAL"):
+        monkeypatch.delenv(name, raising=False)
+    config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    assert config["worker_class"] == "gthread"
+    assert config["threads"] >= settings.RENDER_SLOTS + settings.RENDER_SLOT_QUEUE + 2
