@@ -109,8 +109,11 @@ class RenderSlotsMiddleware:
             return self.get_response(request)
         slots = process_slots()
         if not slots.acquire():
-            # The access log records the 503; a flood must not also flood the error log.
-            return outage_response(retry_after=settings.RENDER_SLOT_RETRY_AFTER)
+            response = outage_response(retry_after=settings.RENDER_SLOT_RETRY_AFTER)
+            # The access log records the 503; a flood must not also flood the error log with
+            # "Service Unavailable" lines (Django logs each 5xx it has not been told is logged).
+            response._has_been_logged = True
+            return response
         try:
             return self.get_response(request)
         finally:
