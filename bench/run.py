@@ -450,11 +450,14 @@ def add_flood_ratios(floods: list[dict], rows: list[dict]) -> None:
 
 
 def flood_table(floods: list[dict]) -> list[str]:
+    from django.conf import settings  # the server's: the same environment
+
     lines = [
         "",
         f"The reader's cached home page (2 connections) alone and while one other client floods "
         f"(8 connections, a new query string each request); gunicorn {WORKERS} × {WORKER_CLASS}"
-        f" ({WORKER_THREADS} threads), RENDER_SLOTS={os.environ.get('RENDER_SLOTS', 'default')}:",
+        f" ({WORKER_THREADS} threads), render slots {settings.RENDER_SLOTS} per process, queue "
+        f"{settings.RENDER_SLOT_QUEUE}, wait {settings.RENDER_SLOT_WAIT:g} s:",
         "",
         "| reader's home page | articles | req/s | % of alone | % of ceiling | p50 ms | p99 ms "
         "| reader 429 % | flooder req/s | flooder 429 % | flooder 503 % |",
@@ -521,7 +524,16 @@ def report(rows: list[dict], memory: list[dict], floods: list[dict]) -> None:
                     "workers": WORKERS,
                     "worker_class": WORKER_CLASS,
                     "worker_threads": WORKER_THREADS,
-                    "render_slots": os.environ.get("RENDER_SLOTS"),
+                    # The portal's own defaults apply where these are None.
+                    **{
+                        name.lower(): os.environ.get(name)
+                        for name in (
+                            "RENDER_SLOTS",
+                            "RENDER_SLOT_QUEUE",
+                            "RENDER_SLOT_WAIT",
+                            "PYTHON_SWITCH_INTERVAL",
+                        )
+                    },
                     "flood_only": FLOOD_ONLY,
                 },
                 "rows": rows,
