@@ -63,6 +63,9 @@ FLOODS = {
     "new searches": "/tim-kiem/?q=cai+cach+<random>",
 }
 FLOOD_SCRIPT = Path(__file__).resolve().parent / "flood.lua"
+# BENCH_NGINX=1: the flood rows again with both clients going through Debian's nginx and
+# deploy/nginx's configuration (micro-cache) in front of the same gunicorn.
+NGINX = os.environ.get("BENCH_NGINX", "") not in ("", "0")
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "10"))  # wrk drops slower answers from its figures
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cchc_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -133,6 +136,11 @@ def main() -> None:
                     )
                 if cache == "on":
                     floods.extend(measure_floods(wrk, server, articles=size))
+                    if NGINX:
+                        with Nginx(server) as nginx:
+                            floods.extend(
+                                measure_floods(wrk, server, articles=size, base=nginx.base)
+                            )
                 memory.append({"articles": size, "cache": cache, "workers": server.memory()})
     add_ratios(rows)
     add_flood_ratios(floods, rows)
@@ -368,10 +376,82 @@ def share(result: dict, status: int) -> float:
     return 100 * result["statuses"].get(status, 0) / result["answered"] if result["answered"] else 0
 
 
-def measure_floods(wrk: str, server: Server, *, articles: int) -> list[dict]:
-    """The reader's cached home page alone, then during each flood (medians of RUNS runs)."""
+class Nginx:
+    """Debian's nginx with deploy/nginx/cchc.conf.template in front of `server`, in the
+    foreground with its own folders under WORK, on a free loopback port. Both wrk clients then
+    reach gunicorn from nginx's address with X-Forwarded-For 127.0.0.1 (nginx replaces the
+    header): one client to the rate limit, which only the misses meet."""
+
+    def __init__(self, server: Server):
+        self.server = server
+
+    def __enter__(self):
+        import importlib.util
+
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        spec = importlib.util.spec_from_file_location(
+            "nginx_render", ROOT / "deploy" / "nginx" / "render.py"
+        )
+        render = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(render)
+        folder = WORK / f"nginx-{self.server.port}"
+        (folder / "temp").mkdir(parents=True)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        (folder / "cchc.conf").write_text(
+            render.render(
+                LISTEN=f"127.0.0.1:{port}",
+                SERVER_NAME="127.0.0.1",
+                TLS="",
+                UPSTREAM=f"127.0.0.1:{self.server.port}",
+                STATIC_ROOT=SERVER_ENV["STATIC_ROOT"],
+                MEDIA_ROOT=SERVER_ENV["MEDIA_ROOT"],
+                CACHE_DIR=str(folder / "cache"),
+            )
+        )
+        temp = "".join(
+            f"{kind}_temp_path {folder / 'temp' / kind}; "
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (folder / "nginx.conf").write_text(
+            ("user root root;\n" if os.geteuid() == 0 else "")
+            + f"daemon off; worker_processes 1; pid {folder / 'nginx.pid'};\n"
+            + f"error_log {folder / 'error.log'};\n"
+            + "events { worker_connections 1024; }\n"
+            + "http { include /etc/nginx/mime.types; access_log off; "
+            + f"{temp} include {folder / 'cchc.conf'}; }}\n"
+        )
+        self.process = subprocess.Popen(
+            [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", "stderr"],
+            start_new_session=True,
+        )
+        self.base = f"http://127.0.0.1:{port}"
+        for _attempt in range(100):
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("nginx did not start") from None
+                time.sleep(0.1)
+        log(f"nginx on {self.base} in front of {self.server.base}")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def measure_floods(
+    wrk: str, server: Server, *, articles: int, base: str | None = None
+) -> list[dict]:
+    """The reader's cached home page alone, then during each flood (medians of RUNS runs);
+    through `base` (nginx) when given, else straight to gunicorn."""
     found = []
-    fetch(server.base + "/")  # cached from here on
+    via = "nginx" if base else "gunicorn"
+    base = base or server.base
+    fetch(base + "/")  # cached from here on
     scenarios = {"alone": None, **{f"{name} flood": path for name, path in FLOODS.items()}}
     for scenario, flood_path in scenarios.items():
         runs = []
@@ -382,22 +462,21 @@ def measure_floods(wrk: str, server: Server, *, articles: int) -> list[dict]:
                 # The flood starts first and outlasts the reader's run.
                 flooder = flood_run(
                     wrk,
-                    server.base,
+                    base,
                     flood_path,
                     FLOODER_ADDRESS,
                     connections=8,
                     seconds=DURATION + 2,
                 )
                 time.sleep(1)
-            reader = flood_run(
-                wrk, server.base, "/", READER_ADDRESS, connections=2, seconds=DURATION
-            )
+            reader = flood_run(wrk, base, "/", READER_ADDRESS, connections=2, seconds=DURATION)
             run = {"reader": flood_result(reader)}
             if flooder:
                 run["flooder"] = flood_result(flooder)
             runs.append(run)
         row = {
             "scenario": scenario,
+            "via": via,
             "articles": articles,
             "flood_path": flood_path,
             "rps": statistics.median(run["reader"]["rps"] for run in runs),
@@ -417,7 +496,7 @@ def measure_floods(wrk: str, server: Server, *, articles: int) -> list[dict]:
                 "flooder_503_pct": statistics.median(share(run["flooder"], 503) for run in runs),
             }
         log(
-            f"  {articles:>7,} reader, {scenario:<20} {row['rps']:>8.0f} req/s  "
+            f"  {articles:>7,} reader ({via}), {scenario:<20} {row['rps']:>8.0f} req/s  "
             f"p50 {row['p50_ms']:.1f} ms  p99 {row['p99_ms']:.1f} ms"
             + (
                 f"  flooder {row['flooder_rps']:.0f} req/s, 429 {row['flooder_429_pct']:.0f} %"
@@ -450,9 +529,11 @@ def add_ratios(rows: list[dict]) -> None:
 
 def add_flood_ratios(floods: list[dict], rows: list[dict]) -> None:
     ceilings = {row["articles"]: row["rps"] for row in rows if row["page"].startswith("ceiling")}
-    alone = {row["articles"]: row["rps"] for row in floods if row["scenario"] == "alone"}
+    alone = {
+        (row["articles"], row["via"]): row["rps"] for row in floods if row["scenario"] == "alone"
+    }
     for row in floods:
-        ceiling, solo = ceilings.get(row["articles"]), alone.get(row["articles"])
+        ceiling, solo = ceilings.get(row["articles"]), alone.get((row["articles"], row["via"]))
         row["ceiling_pct"] = round(100 * row["rps"] / ceiling, 1) if ceiling else None
         row["alone_pct"] = round(100 * row["rps"] / solo, 1) if solo else None
 
@@ -479,7 +560,8 @@ def flood_table(floods: list[dict]) -> list[str]:
             else "– | – | –"
         )
         lines.append(
-            f"| {row['scenario']} | {row['articles']:,} | {row['rps']:,.0f} | {row['alone_pct']} % "
+            f"| {row['scenario']}{' (via nginx)' if row['via'] == 'nginx' else ''} "
+            f"| {row['articles']:,} | {row['rps']:,.0f} | {row['alone_pct']} % "
             f"| {row['ceiling_pct']} % | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
             f"| {row['reader_429_pct']:.0f} % | {flooder} |"
         )
@@ -543,6 +625,7 @@ def report(rows: list[dict], memory: list[dict], floods: list[dict]) -> None:
                         )
                     },
                     "flood_only": FLOOD_ONLY,
+                    "nginx": NGINX,
                 },
                 "rows": rows,
                 "floods": floods,
