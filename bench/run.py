@@ -20,7 +20,7 @@ loading the cached home page alone, then while one other client (8 connections, 
 floods the server with a new query string on every request: searches, then the home page
 (bench/flood.lua). gunicorn trusts X-Forwarded-For from the loopback (TRUSTED_PROXIES), so the
 per-client rate limit sees two clients. BENCH_FLOOD_ONLY=1 measures only these rows and the
-ceiling.
+ceiling; BENCH_NGINX=1 measures them again through Debian's nginx (deploy/nginx).
 """
 
 import json

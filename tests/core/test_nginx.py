@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.nginx, pytest.mark.postgresql]
 DEPLOY = BASE_DIR / "deploy" / "nginx"
 # nginx keeps a page without Cache-Control this long; short, so the test can see it go stale.
 MICRO_CACHE_SECONDS = 1
-# The rate limiter (the guard branch) for the 429 check: a burst of two, then one a minute,
+# The rate limiter (core.ratelimit) for the 429 check: a burst of two, then one a minute,
 # counted per client address, read from X-Forwarded-For because nginx (loopback) is trusted.
 RATE_LIMIT_ENV = {
     "TRUSTED_PROXIES": "127.0.0.1",
@@ -275,8 +275,8 @@ def test_a_logged_in_visitor_is_never_answered_from_the_micro_cache(stack):
 
 
 def stale_after(answer: Answer) -> float:
-    """Seconds until nginx's copy of `answer` is stale: the portal's max-age when it sends one
-    (the guard branch), else nginx's own micro-cache time."""
+    """Seconds until nginx's copy of `answer` is stale: the portal's max-age (PUBLIC_MAX_AGE),
+    or nginx's own micro-cache time for a page that says none."""
     found = re.search(r"max-age=(\d+)", answer.headers.get("Cache-Control", ""))
     seconds = int(found.group(1)) if found else MICRO_CACHE_SECONDS
     assert seconds <= 5, f"PUBLIC_MAX_AGE is not applied: {answer.headers['Cache-Control']!r}"
