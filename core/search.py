@@ -24,6 +24,7 @@ Hits are ranked by tier — every word in the A fields, else in the A and B fiel
 (computed with LIKE on the short A and B columns only) — then newer first.
 """
 
+import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -32,9 +33,11 @@ from functools import reduce
 from operator import and_, or_
 from typing import ClassVar
 
-from django.core.exceptions import ImproperlyConfigured
+from django.conf import settings
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections, models
 from django.db.models import Case, F, Max, Min, Q, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -71,6 +74,7 @@ class SearchType:
     title: Callable[[models.Model], str]
     url: Callable[[models.Model], str]
     vector_column: str | None = None
+    tier_vector_columns: tuple[str, ...] = ()
 
     @property
     def tiers(self) -> list[str]:
@@ -91,13 +95,16 @@ class SearchType:
         ]
         return reduce(lambda left, right: left + right, vectors)
 
-    def vector_sql(self, quote_name) -> str:
+    def vector_sql(self, quote_name, tier: int | None = None) -> str:
         """SQL of the same weighted vector, for the generated column: each folded column's
-        words (the `simple` configuration only lower-cases) with its weight, A (title) to D."""
+        words (the `simple` configuration only lower-cases) with its weight, A (title) to D.
+        With `tier`: the words of that tier's fields and of the better ones only."""
+        weights = self.tiers[: tier + 1] if tier is not None else WEIGHTS
         return " || ".join(
             f"setweight(to_tsvector('{TEXT_SEARCH_CONFIG}'::regconfig, "
             f"coalesce({quote_name(self.columns[source])}, '')), '{weight}')"
             for source, weight in self.fields
+            if weight in weights
         )
 
 
@@ -132,6 +139,7 @@ def register(
     title: Callable[[models.Model], str] = str,
     url: Callable[[models.Model], str] = lambda instance: instance.get_absolute_url(),
     vector_column: str | None = None,
+    tier_vector_columns: tuple[str, ...] = (),
 ) -> SearchType:
     """Make a content type searchable.
 
@@ -150,6 +158,10 @@ def register(
       with `add_postgresql_search_vector` (needed for a large table: the GIN index is on it,
       and no row's text is parsed again at search time). Without it the vector is computed
       for each row searched: fine for a few hundred rows.
+    - `tier_vector_columns`: on PostgreSQL, for a large table, the stored vectors of the
+      better tiers' fields (the title; the title and summary), each with a GIN index, added
+      with `add_postgresql_search_vector(…, tier=n)`: the best matches of each tier are then
+      found through an index too ("At scale" below). Without them a tier is found with LIKE.
     """
     model = public().model
     columns, html_sources = {}, set()
@@ -189,6 +201,7 @@ def register(
         title=title,
         url=url,
         vector_column=vector_column,
+        tier_vector_columns=tuple(tier_vector_columns),
     )
     _registry[key] = search_type
     return search_type
@@ -238,13 +251,15 @@ def fill_search_columns(app_label: str, model_name: str):
 
 
 def add_postgresql_search_vector(
-    app_label: str, model_name: str, *, key: str, column: str, index: str
+    app_label: str, model_name: str, *, key: str, column: str, index: str, tier: int | None = None
 ):
     """A migration operation for a large registered type, on PostgreSQL only: a stored
     generated column `column` holding the weighted text-search vector of the folded columns
     (PostgreSQL keeps it current on every insert and update, `QuerySet.update()` included),
     and a GIN index `index` on it. SQLite, which compares the folded columns with LIKE, gets
-    neither. The model does not declare the column: Django never reads or writes it."""
+    neither. The model does not declare the column: Django never reads or writes it.
+    With `tier`, the vector holds the words of that tier's fields and the better ones only
+    (`register(tier_vector_columns=…)`)."""
     from django.db import migrations
 
     def forwards(apps, schema_editor):
@@ -252,7 +267,7 @@ def add_postgresql_search_vector(
             return
         table = schema_editor.quote_name(apps.get_model(app_label, model_name)._meta.db_table)
         quote = schema_editor.quote_name
-        expression = _registry[key].vector_sql(quote)
+        expression = _registry[key].vector_sql(quote, tier)
         schema_editor.execute(
             f"ALTER TABLE {table} ADD COLUMN {quote(column)} tsvector "
             f"GENERATED ALWAYS AS ({expression}) STORED"
@@ -329,6 +344,227 @@ def matching(queryset: models.QuerySet, words: list[str]) -> models.QuerySet:
 
 
 # ----------------------------------------------------------------------------------------------
+# At scale: the best matches only, and a count that need not read every match
+#
+# Ranking every match of a word found in nearly every row means reading and sorting all of
+# them (at 100,000 articles, a second per query). A visitor reads the first pages only, so
+# only the best `SEARCH_RANKED_RESULTS` are ranked: for each tier, the newest that many rows of
+# that tier *or a better one* (one `ORDER BY date DESC LIMIT n` each, which PostgreSQL answers
+# from the GIN index when the words are rare and by walking the date index until it has n
+# rows when they are common), merged in Python. The first n of the merge are exactly the
+# first n of the full ranking: a tier's newest n rows, less those of better tiers, are that
+# tier's newest rows, as many as the better tiers leave room for.
+#
+# The count is exact up to `SEARCH_EXACT_COUNT_UP_TO` (it counts a `LIMIT bound + 1`
+# subquery), and beyond that PostgreSQL's own row estimate (EXPLAIN, no row read), shown as
+# "about …": exact to the row would mean reading every match again.
+
+
+@dataclass(frozen=True)
+class MatchCount:
+    """How many rows match: `value` exactly when `exact`; otherwise an estimate that is more
+    than the exact-count bound."""
+
+    value: int
+    exact: bool = True
+
+    @property
+    def shown(self) -> int:
+        """The value to show: an estimate rounded to two significant figures (98,000)."""
+        if self.exact or self.value < 100:
+            return self.value
+        step = 10 ** (len(str(self.value)) - 2)
+        return round(self.value / step) * step
+
+    def __add__(self, other: "MatchCount") -> "MatchCount":
+        return MatchCount(self.value + other.value, self.exact and other.exact)
+
+
+def ranked_results() -> int:
+    """How many of the best matches a search ranks and lists (the setting)."""
+    return max(1, settings.SEARCH_RANKED_RESULTS)
+
+
+def exact_count_bound() -> int:
+    return max(0, settings.SEARCH_EXACT_COUNT_UP_TO)
+
+
+def _matched(search_type: SearchType, queryset: models.QuerySet, words: list[str]):
+    """`queryset` narrowed to the rows holding every word (no ordering, no annotation)."""
+    if _is_postgresql(queryset):
+        return queryset.alias(search_vector=search_type.vector()).filter(
+            search_vector=_tsquery(words)
+        )
+    return queryset.filter(_every_word_in(search_type, words, search_type.tiers))
+
+
+def _in_tier(search_type: SearchType, queryset: models.QuerySet, words: list[str], tier: int):
+    """`queryset` narrowed to the rows with every word in the fields of `tier` or better:
+    through the tier's stored vector and its GIN index on PostgreSQL when the type has one,
+    else with LIKE on the folded columns (short ones: titles, summaries)."""
+    if tier < len(search_type.tier_vector_columns) and _is_postgresql(queryset):
+        from django.contrib.postgres.search import SearchVectorField
+
+        name = f"search_vector_tier{tier}"
+        column = _StoredColumn(search_type.tier_vector_columns[tier], SearchVectorField())
+        return queryset.alias(**{name: column}).filter(**{name: _tsquery(words)})
+    return queryset.filter(_every_word_in(search_type, words, search_type.tiers[: tier + 1]))
+
+
+def _tier_branches(
+    search_type: SearchType, queryset: models.QuerySet, words: list[str], limit: int, kind=None
+) -> list[models.QuerySet]:
+    """One query per tier: the newest `limit` matches with every word in the fields of that
+    tier or of a better one, as (kind, pk, tier, date) rows (kind: `kind`, or None)."""
+    tiers = search_type.tiers
+    date_type = models.DateTimeField()
+    if search_type.date:
+        search_date = Cast(search_type.date, output_field=date_type)
+        # The order of the list indexes (DESC, nulls first on PostgreSQL), so that PostgreSQL
+        # may walk one and stop at `limit`; the merge puts rows with no date last anyway.
+        ordering = [F(search_type.date).desc(), F("pk").desc()]
+    else:
+        search_date = Cast(Value(None), output_field=date_type)
+        ordering = [F("pk").desc()]
+    branches = []
+    for number in range(len(tiers)):
+        if number < len(tiers) - 1:
+            # Every word in the better fields: a match already, whatever the rest.
+            branch = _in_tier(search_type, queryset, words, number)
+        else:  # the last tier is every match
+            branch = _matched(search_type, queryset, words)
+        branch = branch.annotate(
+            search_kind=Value(kind, output_field=models.CharField()),
+            search_tier=Value(number, output_field=models.IntegerField()),
+            search_date=search_date,
+        )
+        fields = ("search_kind", "pk", "search_tier", "search_date")
+        branches.append(branch.order_by(*ordering).values_list(*fields)[:limit])
+    return branches
+
+
+def _sql(queryset: models.QuerySet) -> tuple[str, tuple] | None:
+    """The SQL of `queryset`, or None when it can match nothing (`.none()`)."""
+    try:
+        return queryset.query.get_compiler(using=queryset.db).as_sql()
+    except EmptyResultSet:
+        return None
+
+
+def _ranked_rows(groups: list[list[models.QuerySet]], limit: int) -> list[tuple]:
+    """The rows of each group's tier queries (`_tier_branches`), in one query; a tier's query
+    runs only when the one before it (which holds the better tiers) found fewer than `limit`
+    rows: the best `limit` are all in the better tiers otherwise. A word in most titles then
+    costs one index read, not three.
+
+        WITH ranked_0_0 AS (…tier 0…), ranked_0_1 AS (…tier 1…), …
+        SELECT * FROM ranked_0_0
+        UNION ALL SELECT * FROM ranked_0_1 WHERE (SELECT count(*) FROM ranked_0_0) < limit
+        UNION ALL SELECT * FROM ranked_0_2 WHERE (… ranked_0_0) < limit AND (… ranked_0_1) < limit
+
+    (PostgreSQL evaluates such a condition once, before the query it guards, and reads a
+    `WITH` query only when it is scanned.)"""
+    ctes, selects, params, db = [], [], [], None
+    for group_number, branches in enumerate(groups):
+        compiled = [_sql(branch) for branch in branches]
+        if not branches or any(part is None for part in compiled):  # `.none()`: no rows
+            continue
+        db = branches[0].db
+        for tier, (sql, branch_params) in enumerate(compiled):
+            name = f"ranked_{group_number}_{tier}"
+            ctes.append(f"{name} AS ({sql})")
+            params.extend(branch_params)
+            gates = [
+                f"(SELECT count(*) FROM ranked_{group_number}_{better}) < {int(limit)}"
+                for better in range(tier)
+            ]
+            # Every better tier's count, in order: the first that is full stops the rest.
+            where = f" WHERE {' AND '.join(gates)}" if gates else ""
+            selects.append(f"SELECT * FROM {name}{where}")
+    if not selects:
+        return []
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(selects)
+    with connections[db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _best(rows: Iterable[tuple], limit: int) -> list[tuple]:
+    """The first `limit` distinct (kind, pk) of `rows` ranked: tier, newer first (no date
+    last), kind, then the newer key; each row in its best tier."""
+    best: dict[tuple, tuple] = {}
+    for row in rows:
+        kind, pk, tier, _date = row
+        if (kind, pk) not in best or tier < best[(kind, pk)][2]:
+            best[(kind, pk)] = row
+    ranked = sorted(best.values(), key=lambda row: row[1], reverse=True)
+    ranked.sort(key=lambda row: row[0] or "")
+    ranked.sort(key=lambda row: (row[3] is not None, row[3]), reverse=True)
+    ranked.sort(key=lambda row: row[2])
+    return ranked[:limit]
+
+
+def best_matches(queryset: models.QuerySet, words: list[str], limit: int | None = None):
+    """The best `limit` (default: the setting) rows of `queryset` holding every word, as
+    (pk, tier, date), ranked as `matching()` ranks them; in one query, however many match."""
+    if not words:
+        return []
+    limit = limit or ranked_results()
+    search_type = type_for_model(queryset.model)
+    rows = _ranked_rows([_tier_branches(search_type, queryset, words, limit)], limit)
+    return [(pk, tier, date) for _kind, pk, tier, date in _best(rows, limit)]
+
+
+def _bounded_count_sql(query: models.QuerySet, bound: int) -> tuple[str, tuple] | None:
+    compiled = _sql(query.order_by().values("pk")[: bound + 1])
+    if compiled is None:
+        return None
+    return f"(SELECT count(*) FROM ({compiled[0]}) counted)", compiled[1]
+
+
+def _count_all(querysets: list[models.QuerySet], bound: int | None = None) -> list[MatchCount]:
+    """How many rows each queryset has: exact up to `bound` (default: the setting), in one
+    query; beyond it, on PostgreSQL, the planner's estimate (one EXPLAIN, no row read),
+    elsewhere (SQLite, small sites) the exact count."""
+    bound = exact_count_bound() if bound is None else bound
+    compiled = [_bounded_count_sql(query, bound) for query in querysets]
+    present = [part for part in compiled if part is not None]
+    values = []
+    if present:
+        connection = connections[querysets[0].db]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT " + ", ".join(sql for sql, _ in present),
+                [param for _, params in present for param in params],
+            )
+            values = list(cursor.fetchone())
+    counts = []
+    for query, part in zip(querysets, compiled, strict=True):
+        exact = 0 if part is None else values.pop(0)
+        if exact <= bound:
+            counts.append(MatchCount(exact))
+        elif connections[query.db].vendor == "postgresql":
+            counts.append(MatchCount(max(bound + 1, _estimated_rows(query)), exact=False))
+        else:
+            counts.append(MatchCount(query.count()))
+    return counts
+
+
+def _estimated_rows(queryset: models.QuerySet) -> int:
+    """The planner's estimate of the rows `queryset` gives (PostgreSQL; nothing is read)."""
+    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def count_matching(queryset: models.QuerySet, words: list[str]) -> MatchCount:
+    """How many rows of `queryset` hold every word: exact up to the setting, else estimated."""
+    if not words:
+        return MatchCount(0)
+    search_type = type_for_model(queryset.model)
+    return _count_all([_matched(search_type, queryset, words)])[0]
+
+
+# ----------------------------------------------------------------------------------------------
 # The search a visitor makes
 
 
@@ -379,38 +615,41 @@ class Search:
             and (self.year is None or search_type.date)
         ]
 
-    def _branch(self, search_type: SearchType) -> models.QuerySet:
+    def _queryset(self, search_type: SearchType) -> models.QuerySet:
+        """The public rows of `search_type` that the filters keep."""
         queryset = search_type.public()
         if self.category:
             queryset = search_type.in_category(queryset, self.category)
         if self.year is not None:
             queryset = queryset.filter(**{f"{search_type.date}__year": self.year})
-        date = F(search_type.date) if search_type.date else Value(None)
-        return (
-            matching(queryset, self.words)
-            .annotate(
-                search_kind=Value(search_type.key, output_field=models.CharField()),
-                search_date=models.ExpressionWrapper(date, output_field=models.DateTimeField()),
-            )
-            .order_by()
-            .values_list("search_kind", "pk", "search_tier", "search_date")
-        )
+        return queryset
 
-    def rows(self) -> models.QuerySet | list:
-        """Every hit as (kind, pk, tier, date), best first: one query over all types (a UNION),
-        to be paginated; `hits()` then turns a page of rows into `Hit`s."""
+    def rows(self) -> list[tuple]:
+        """The best hits (at most `SEARCH_RANKED_RESULTS`) as (kind, pk, tier, date), best
+        first, in one query over all types (see "At scale" above), to be paginated; `hits()`
+        then turns a page of rows into `Hit`s."""
         if not self.words:
             return []
-        branches = [self._branch(search_type) for search_type in self.types()]
-        if not branches:
-            return []
-        combined = branches[0].union(*branches[1:], all=True) if len(branches) > 1 else branches[0]
-        return combined.order_by(
-            F("search_tier").asc(),
-            F("search_date").desc(nulls_last=True),
-            F("search_kind").asc(),
-            F("pk").desc(),
-        )
+        limit = ranked_results()
+        groups = [
+            _tier_branches(
+                search_type, self._queryset(search_type), self.words, limit, kind=search_type.key
+            )
+            for search_type in self.types()
+        ]
+        return _best(_ranked_rows(groups, limit), limit)
+
+    def count(self) -> MatchCount:
+        """How many hits there are in all (more than `rows()` holds when it was cut): exact up
+        to `SEARCH_EXACT_COUNT_UP_TO`, else estimated; one query (plus an EXPLAIN per type
+        past the bound)."""
+        if not self.words:
+            return MatchCount(0)
+        matched = [
+            _matched(search_type, self._queryset(search_type), self.words)
+            for search_type in self.types()
+        ]
+        return sum(_count_all(matched), MatchCount(0))
 
     def hits(self, rows: Iterable[tuple]) -> list[Hit]:
         """The `Hit`s of a page of `rows`: one query per type present on the page."""
