@@ -489,30 +489,92 @@ def _ranked_rows(groups: list[list[models.QuerySet]], limit: int) -> list[tuple]
         return cursor.fetchall()
 
 
-def _best(rows: Iterable[tuple], limit: int) -> list[tuple]:
+def _best(rows: Iterable[tuple], limit: int) -> tuple[list[tuple], dict]:
     """The first `limit` distinct (kind, pk) of `rows` ranked: tier, newer first (no date
-    last), kind, then the newer key; each row in its best tier."""
+    last), kind, then the newer key; each row in its best tier. And how many distinct rows
+    each kind had before the cut."""
     best: dict[tuple, tuple] = {}
     for row in rows:
         kind, pk, tier, _date = row
         if (kind, pk) not in best or tier < best[(kind, pk)][2]:
             best[(kind, pk)] = row
+    found: dict = {}
+    for kind, _pk in best:
+        found[kind] = found.get(kind, 0) + 1
     ranked = sorted(best.values(), key=lambda row: row[1], reverse=True)
     ranked.sort(key=lambda row: row[0] or "")
     ranked.sort(key=lambda row: (row[3] is not None, row[3]), reverse=True)
     ranked.sort(key=lambda row: row[2])
-    return ranked[:limit]
+    return ranked[:limit], found
+
+
+@dataclass
+class Ranked:
+    """A search's best matches of one type (`best_matches`): `rows` as (pk, tier, date),
+    best first, and how many matches there are (`count()`)."""
+
+    rows: list[tuple]
+    matched: models.QuerySet | None = None  # every match (for the count), None: no words
+    found: int = 0  # distinct matches the ranking saw (all of them when under the limit)
+    limit: int = 0
+
+    def count(self) -> "MatchCount":
+        if self.matched is None:
+            return MatchCount(0)
+        return _counts([(self.matched, self.found)], self.limit)[0]
 
 
 def best_matches(queryset: models.QuerySet, words: list[str], limit: int | None = None):
-    """The best `limit` (default: the setting) rows of `queryset` holding every word, as
-    (pk, tier, date), ranked as `matching()` ranks them; in one query, however many match."""
+    """The best `limit` (default: the setting) rows of `queryset` holding every word, ranked
+    as `matching()` ranks them, in one query however many match: a `Ranked`."""
     if not words:
-        return []
+        return Ranked([])
     limit = limit or ranked_results()
     search_type = type_for_model(queryset.model)
-    rows = _ranked_rows([_tier_branches(search_type, queryset, words, limit)], limit)
-    return [(pk, tier, date) for _kind, pk, tier, date in _best(rows, limit)]
+    rows, found = _best(
+        _ranked_rows([_tier_branches(search_type, queryset, words, limit)], limit), limit
+    )
+    return Ranked(
+        rows=[(pk, tier, date) for _kind, pk, tier, date in rows],
+        matched=_matched(search_type, queryset, words),
+        found=found.get(None, 0),
+        limit=limit,
+    )
+
+
+def _counts(matches: list[tuple[models.QuerySet, int]], limit: int) -> list["MatchCount"]:
+    """How many rows each query of `matches` has, given how many the ranking found (`found`).
+
+    A type the ranking did not fill (fewer than `limit`) was read whole: `found` is its exact
+    count, and costs nothing. A filled one is counted exactly up to `SEARCH_EXACT_COUNT_UP_TO`
+    when that is more than `limit` (one query for all of them), and beyond that estimated:
+    PostgreSQL's estimate (an EXPLAIN: no row is read), at least what was found; elsewhere
+    (SQLite, small sites) counted."""
+    bound = exact_count_bound()
+    counts: list[MatchCount | None] = [
+        MatchCount(found) if found < limit else None for _query, found in matches
+    ]
+    filled = [number for number, count in enumerate(counts) if count is None]
+    exact = {}
+    if filled and bound > limit:
+        parts = {number: _bounded_count_sql(matches[number][0], bound) for number in filled}
+        present = [(number, part) for number, part in parts.items() if part is not None]
+        with connections[matches[filled[0]][0].db].cursor() as cursor:
+            cursor.execute(
+                "SELECT " + ", ".join(sql for _n, (sql, _p) in present),
+                [param for _n, (_sql, params) in present for param in params],
+            )
+            exact = dict(zip((number for number, _part in present), cursor.fetchone(), strict=True))
+    for number in filled:
+        query, found = matches[number]
+        if number in exact and exact[number] <= bound:
+            counts[number] = MatchCount(exact[number])
+        elif connections[query.db].vendor == "postgresql":
+            least = max(found, exact.get(number, 0))
+            counts[number] = MatchCount(max(least, _estimated_rows(query)), exact=False)
+        else:
+            counts[number] = MatchCount(query.count())
+    return counts
 
 
 def _bounded_count_sql(query: models.QuerySet, bound: int) -> tuple[str, tuple] | None:
@@ -522,46 +584,10 @@ def _bounded_count_sql(query: models.QuerySet, bound: int) -> tuple[str, tuple] 
     return f"(SELECT count(*) FROM ({compiled[0]}) counted)", compiled[1]
 
 
-def _count_all(querysets: list[models.QuerySet], bound: int | None = None) -> list[MatchCount]:
-    """How many rows each queryset has: exact up to `bound` (default: the setting), in one
-    query; beyond it, on PostgreSQL, the planner's estimate (one EXPLAIN, no row read),
-    elsewhere (SQLite, small sites) the exact count."""
-    bound = exact_count_bound() if bound is None else bound
-    compiled = [_bounded_count_sql(query, bound) for query in querysets]
-    present = [part for part in compiled if part is not None]
-    values = []
-    if present:
-        connection = connections[querysets[0].db]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT " + ", ".join(sql for sql, _ in present),
-                [param for _, params in present for param in params],
-            )
-            values = list(cursor.fetchone())
-    counts = []
-    for query, part in zip(querysets, compiled, strict=True):
-        exact = 0 if part is None else values.pop(0)
-        if exact <= bound:
-            counts.append(MatchCount(exact))
-        elif connections[query.db].vendor == "postgresql":
-            counts.append(MatchCount(max(bound + 1, _estimated_rows(query)), exact=False))
-        else:
-            counts.append(MatchCount(query.count()))
-    return counts
-
-
 def _estimated_rows(queryset: models.QuerySet) -> int:
     """The planner's estimate of the rows `queryset` gives (PostgreSQL; nothing is read)."""
     plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
-
-
-def count_matching(queryset: models.QuerySet, words: list[str]) -> MatchCount:
-    """How many rows of `queryset` hold every word: exact up to the setting, else estimated."""
-    if not words:
-        return MatchCount(0)
-    search_type = type_for_model(queryset.model)
-    return _count_all([_matched(search_type, queryset, words)])[0]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -637,19 +663,25 @@ class Search:
             )
             for search_type in self.types()
         ]
-        return _best(_ranked_rows(groups, limit), limit)
+        rows, self._found = _best(_ranked_rows(groups, limit), limit)
+        return rows
 
     def count(self) -> MatchCount:
-        """How many hits there are in all (more than `rows()` holds when it was cut): exact up
-        to `SEARCH_EXACT_COUNT_UP_TO`, else estimated; one query (plus an EXPLAIN per type
-        past the bound)."""
+        """How many hits there are in all (more than `rows()` holds when it was cut): exact for
+        every type the ranking read whole, else counted up to `SEARCH_EXACT_COUNT_UP_TO` or
+        estimated (`_counts`). Call after `rows()`: nothing to query when few rows match."""
         if not self.words:
             return MatchCount(0)
-        matched = [
-            _matched(search_type, self._queryset(search_type), self.words)
+        if not hasattr(self, "_found"):
+            self.rows()
+        matches = [
+            (
+                _matched(search_type, self._queryset(search_type), self.words),
+                self._found.get(search_type.key, 0),
+            )
             for search_type in self.types()
         ]
-        return sum(_count_all(matched), MatchCount(0))
+        return sum(_counts(matches, ranked_results()), MatchCount(0))
 
     def hits(self, rows: Iterable[tuple]) -> list[Hit]:
         """The `Hit`s of a page of `rows`: one query per type present on the page."""

@@ -61,13 +61,14 @@ class ArticleListView(RankedResultsMixin, ListView):
         self.query = self.search_form.query()
         if not self.query:
             return self.articles().for_listing()
-        self.words = site_search.Search(self.query).words
+        words = site_search.Search(self.query).words
         self.ranked_limit = site_search.ranked_results()
-        return site_search.best_matches(self.articles(), self.words)  # (pk, tier, date) rows
+        self.ranked = site_search.best_matches(self.articles(), words)
+        return self.ranked.rows  # (pk, tier, date), best first
 
     def match_count(self):
         if not hasattr(self, "_match_count"):
-            self._match_count = site_search.count_matching(self.articles(), self.words)
+            self._match_count = self.ranked.count()
         return self._match_count
 
     def get_paginator(self, queryset, per_page, **kwargs):
