@@ -1,9 +1,12 @@
 """Pagination that stays cheap deep into long lists, and past the end of a ranked search."""
 
+import hashlib
+import json
 import math
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.db import connections
 from django.http import Http404
 from django.utils.functional import cached_property
 
@@ -24,7 +27,8 @@ def remembered_count(name: str, compute) -> int:
     count also changes when a scheduled article becomes public, with no write to bump it.
     """
     version = pagecache.current_version()
-    key = f"pagecache:count:{version}:{name}"
+    digest = hashlib.sha256(name.encode()).hexdigest()[:32]  # any text, a safe key
+    key = f"pagecache:count:{version}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -74,6 +78,46 @@ class DeepPaginator(Paginator):
         rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=keys)}
         page.object_list = [rows[key] for key in keys if key in rows]
         return page
+
+
+def planner_estimate(queryset) -> int | None:
+    """PostgreSQL's estimate of how many rows `queryset` gives (an EXPLAIN: nothing is read);
+    None on another database."""
+    if connections[queryset.db].vendor != "postgresql":
+        return None
+    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+class EstimatedCountPaginator(DeepPaginator):
+    """A `Paginator` that counts exactly up to `exact_up_to` rows (a `LIMIT` subquery), and
+    beyond that takes PostgreSQL's estimate: `count_is_exact` says which. When the estimate
+    alone is over ten times the bound, nothing is counted. For staff lists (the admin), where
+    counting the 88,000 matches of a search took 1.3 s and a close figure does as well; a page
+    past the real end is empty, not an error. Deep pages are found as `DeepPaginator` finds
+    them.
+    """
+
+    def __init__(self, *args, exact_up_to: int = 1000, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.exact_up_to = exact_up_to
+        self.count_is_exact = True
+
+    @cached_property
+    def count(self):
+        if not hasattr(self.object_list, "values"):
+            return len(self.object_list)
+        estimate = planner_estimate(self.object_list)
+        if estimate is None:  # not PostgreSQL: a small database, counted
+            return self.object_list.count()
+        if estimate <= 10 * self.exact_up_to:
+            bounded = self.object_list.order_by().values("pk")[: self.exact_up_to + 1]
+            counted = bounded.count()
+            if counted <= self.exact_up_to:
+                return counted
+            estimate = max(counted, estimate)
+        self.count_is_exact = False
+        return estimate
 
 
 class RankedResultsMixin:

@@ -24,7 +24,6 @@ Hits are ranked by tier — every word in the A fields, else in the A and B fiel
 (computed with LIKE on the short A and B columns only) — then newer first.
 """
 
-import json
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -294,23 +293,40 @@ def _is_postgresql(queryset: models.QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-def _every_word_in(search_type: SearchType, words: list[str], weights: Iterable[str]) -> Q:
-    """Every word is a whole word of one of the folded columns of these weights."""
+def _every_word_in(
+    search_type: SearchType, words: list[str], weights: Iterable[str], prefix: bool = False
+) -> Q:
+    """Every word is a whole word of one of the folded columns of these weights (with
+    `prefix`, the last word only begins one: what is being typed)."""
     columns = [search_type.columns[s] for s, weight in search_type.fields if weight in weights]
+    last = len(words) - 1
     return reduce(
         and_,
         (
-            reduce(or_, (Q(**{f"{column}__contains": f" {word} "}) for column in columns))
-            for word in words
+            reduce(
+                or_,
+                (
+                    Q(
+                        **{
+                            f"{column}__contains": f" {word}"
+                            if prefix and n == last
+                            else f" {word} "
+                        }
+                    )
+                    for column in columns
+                ),
+            )
+            for n, word in enumerate(words)
         ),
     )
 
 
-def _tsquery(words: list[str]):
+def _tsquery(words: list[str], prefix: bool = False):
     from django.contrib.postgres.search import SearchQuery
 
     # Words are runs of letters and digits only: nothing in them is tsquery syntax.
-    return SearchQuery(" & ".join(words), search_type="raw", config=TEXT_SEARCH_CONFIG)
+    query = " & ".join(words) + (":*" if prefix else "")
+    return SearchQuery(query, search_type="raw", config=TEXT_SEARCH_CONFIG)
 
 
 def matching(queryset: models.QuerySet, words: list[str]) -> models.QuerySet:
@@ -398,17 +414,38 @@ def _matched(search_type: SearchType, queryset: models.QuerySet, words: list[str
     return queryset.filter(_every_word_in(search_type, words, search_type.tiers))
 
 
-def _in_tier(search_type: SearchType, queryset: models.QuerySet, words: list[str], tier: int):
+def _in_tier(
+    search_type: SearchType,
+    queryset: models.QuerySet,
+    words: list[str],
+    tier: int,
+    prefix: bool = False,
+):
     """`queryset` narrowed to the rows with every word in the fields of `tier` or better:
     through the tier's stored vector and its GIN index on PostgreSQL when the type has one,
-    else with LIKE on the folded columns (short ones: titles, summaries)."""
+    else with LIKE on the folded columns (short ones: titles, summaries). With `prefix`, the
+    last word only begins a word."""
     if tier < len(search_type.tier_vector_columns) and _is_postgresql(queryset):
         from django.contrib.postgres.search import SearchVectorField
 
         name = f"search_vector_tier{tier}"
         column = _StoredColumn(search_type.tier_vector_columns[tier], SearchVectorField())
-        return queryset.alias(**{name: column}).filter(**{name: _tsquery(words)})
-    return queryset.filter(_every_word_in(search_type, words, search_type.tiers[: tier + 1]))
+        return queryset.alias(**{name: column}).filter(**{name: _tsquery(words, prefix)})
+    weights = search_type.tiers[: tier + 1]
+    return queryset.filter(_every_word_in(search_type, words, weights, prefix))
+
+
+def in_tier(queryset: models.QuerySet, query: str, tier: int) -> models.QuerySet:
+    """`queryset` narrowed to the rows holding every word of `query` (folded: any case and
+    diacritics) in the fields of `tier` and the better ones — tier 1 of news is "in the title
+    or the summary" — through that tier's GIN index on PostgreSQL; the last word may be the
+    beginning of one ("chi so sip" finds "Chỉ số SIPAS"), as in a box being typed in. For the
+    admin's search and autocomplete, which show drafts too, so they cannot use the public
+    ranking. A query with no word: none."""
+    words = Search(query).words
+    if not words:
+        return queryset.none()
+    return _in_tier(type_for_model(queryset.model), queryset, words, tier, prefix=True)
 
 
 def _tier_branches(
@@ -531,8 +568,9 @@ def best_matches(queryset: models.QuerySet, words: list[str], limit: int | None 
         return Ranked([])
     limit = limit or ranked_results()
     search_type = type_for_model(queryset.model)
+    fetch = limit + 1  # one more than shown tells whether there are more
     rows, found = _best(
-        _ranked_rows([_tier_branches(search_type, queryset, words, limit)], limit), limit
+        _ranked_rows([_tier_branches(search_type, queryset, words, fetch)], fetch), limit
     )
     return Ranked(
         rows=[(pk, tier, date) for _kind, pk, tier, date in rows],
@@ -545,14 +583,14 @@ def best_matches(queryset: models.QuerySet, words: list[str], limit: int | None 
 def _counts(matches: list[tuple[models.QuerySet, int]], limit: int) -> list["MatchCount"]:
     """How many rows each query of `matches` has, given how many the ranking found (`found`).
 
-    A type the ranking did not fill (fewer than `limit`) was read whole: `found` is its exact
-    count, and costs nothing. A filled one is counted exactly up to `SEARCH_EXACT_COUNT_UP_TO`
-    when that is more than `limit` (one query for all of them), and beyond that estimated:
-    PostgreSQL's estimate (an EXPLAIN: no row is read), at least what was found; elsewhere
-    (SQLite, small sites) counted."""
+    A type the ranking did not fill (it asks for `limit` + 1) was read whole: `found` is its
+    exact count, and costs nothing. A filled one is counted exactly up to
+    `SEARCH_EXACT_COUNT_UP_TO` when that is more than `limit` (one query for all of them), and
+    beyond that estimated: PostgreSQL's estimate (an EXPLAIN: no row is read), at least what
+    was found; elsewhere (SQLite, small sites) counted."""
     bound = exact_count_bound()
     counts: list[MatchCount | None] = [
-        MatchCount(found) if found < limit else None for _query, found in matches
+        MatchCount(found) if found <= limit else None for _query, found in matches
     ]
     filled = [number for number, count in enumerate(counts) if count is None]
     exact = {}
@@ -586,8 +624,9 @@ def _bounded_count_sql(query: models.QuerySet, bound: int) -> tuple[str, tuple] 
 
 def _estimated_rows(queryset: models.QuerySet) -> int:
     """The planner's estimate of the rows `queryset` gives (PostgreSQL; nothing is read)."""
-    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
+    from .pagination import planner_estimate
+
+    return planner_estimate(queryset)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -659,11 +698,16 @@ class Search:
         limit = ranked_results()
         groups = [
             _tier_branches(
-                search_type, self._queryset(search_type), self.words, limit, kind=search_type.key
+                search_type,
+                self._queryset(search_type),
+                self.words,
+                limit + 1,
+                kind=search_type.key,
             )
             for search_type in self.types()
         ]
-        rows, self._found = _best(_ranked_rows(groups, limit), limit)
+        # One row more than shown per type tells whether there are more.
+        rows, self._found = _best(_ranked_rows(groups, limit + 1), limit)
         return rows
 
     def count(self) -> MatchCount:
