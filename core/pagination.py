@@ -85,8 +85,10 @@ def planner_estimate(queryset) -> int | None:
     None on another database."""
     if connections[queryset.db].vendor != "postgresql":
         return None
-    plan = json.loads(queryset.order_by().values("pk").explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
+    explained = queryset.order_by().values("pk").explain(format="json")
+    if not explained:  # `.none()`: no query at all
+        return 0
+    return int(json.loads(explained)[0]["Plan"]["Plan Rows"])
 
 
 class EstimatedCountPaginator(DeepPaginator):
