@@ -24,6 +24,8 @@ Hits are ranked by tier — every word in the A fields, else in the A and B fiel
 (computed with LIKE on the short A and B columns only) — then newer first.
 """
 
+import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -42,7 +44,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from .fields import RichTextField, SearchTextField
-from .text import WORD_PATTERN, fold_with_origins, html_to_text, search_words
+from .text import fold_with_origins, html_to_text, search_words
 
 # A query is cut to this many characters, and to this many distinct words (the page says so).
 MAX_QUERY_LENGTH = 200
@@ -810,19 +812,28 @@ def _local_year(value) -> int:
 # Highlighting: found in the folded text, shown in the original text, escaped.
 
 
+@functools.lru_cache(maxsize=256)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """Any of `words` (letters and digits only) as a whole word of folded text."""
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(map(re.escape, words))})(?![^\W_])")
+
+
 def _matches(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
     """Where the query words occur in `text` as whole words: (start, end, word) in `text`'s
     own positions, found in its folded form."""
-    wanted = set(words)
+    wanted = sorted(set(words), key=len, reverse=True)
+    if not wanted:
+        return []
     folded, origins = fold_with_origins(text)
     spans = []
-    for match in WORD_PATTERN.finditer(folded):
-        if match.group() in wanted:
-            start, end = origins[match.start()], origins[match.end() - 1] + 1
-            # Combining marks after the last letter (decomposed input) belong to it.
-            while end < len(text) and unicodedata.combining(text[end]):
-                end += 1
-            spans.append((start, end, match.group()))
+    # Only the wanted words, each a whole run of WORD_PATTERN (not inside a longer word):
+    # the same spans as testing every word of the text, without a Python step per word.
+    for match in _words_pattern(tuple(wanted)).finditer(folded):
+        start, end = origins[match.start()], origins[match.end() - 1] + 1
+        # Combining marks after the last letter (decomposed input) belong to it.
+        while end < len(text) and unicodedata.combining(text[end]):
+            end += 1
+        spans.append((start, end, match.group()))
     return spans
 
 
