@@ -147,7 +147,9 @@ def register(
     - `public`: gives the queryset of what visitors may see (e.g. `Article.objects.published`).
     - `fields`: source field → weight, "A" (title) to "C" (body); each source needs a
       `SearchTextField(source=…)` on the model.
-    - `date`: the field that orders hits (newer first) and that the year filter reads.
+    - `date`: the field that orders hits (newer first) and that the year filter reads. Every
+      public row must have one (the ranking takes each tier's newest rows in the order of
+      the date's index, where PostgreSQL puts empty dates first).
     - `snippet_from`: source fields whose text a hit quotes around the matched words, in order
       of preference (rich text is quoted without its markup).
     - `listing`: adds what showing a hit needs (`select_related`…) to a queryset.
@@ -371,11 +373,14 @@ def matching(queryset: models.QuerySet, words: list[str]) -> models.QuerySet:
 # from the GIN index when the words are rare and by walking the date index until it has n
 # rows when they are common), merged in Python. The first n of the merge are exactly the
 # first n of the full ranking: a tier's newest n rows, less those of better tiers, are that
-# tier's newest rows, as many as the better tiers leave room for.
+# tier's newest rows, as many as the better tiers leave room for. A tier runs only when the
+# better ones found fewer than n (`_ranked_rows`), and each asks for n + 1 rows: one more
+# than shown tells whether the list was cut.
 #
-# The count is exact up to `SEARCH_EXACT_COUNT_UP_TO` (it counts a `LIMIT bound + 1`
-# subquery), and beyond that PostgreSQL's own row estimate (EXPLAIN, no row read), shown as
-# "about …": exact to the row would mean reading every match again.
+# The count: a type whose ranking was not cut was read whole, so its count is known. A cut
+# one is counted exactly up to `SEARCH_EXACT_COUNT_UP_TO` when that is above n (a `LIMIT
+# bound + 1` subquery), and beyond that is PostgreSQL's own row estimate (EXPLAIN, no row
+# read), shown as "about …": exact to the row would mean reading every match again.
 
 
 @dataclass(frozen=True)
@@ -454,7 +459,8 @@ def _tier_branches(
     search_type: SearchType, queryset: models.QuerySet, words: list[str], limit: int, kind=None
 ) -> list[models.QuerySet]:
     """One query per tier: the newest `limit` matches with every word in the fields of that
-    tier or of a better one, as (kind, pk, tier, date) rows (kind: `kind`, or None)."""
+    tier or of a better one (the last tier: anywhere), as (kind, pk, tier, date) rows (kind:
+    `kind`, or None)."""
     tiers = search_type.tiers
     date_type = models.DateTimeField()
     if search_type.date:
