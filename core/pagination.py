@@ -94,7 +94,7 @@ def planner_estimate(queryset) -> int | None:
 class EstimatedCountPaginator(DeepPaginator):
     """A `Paginator` that counts exactly up to `exact_up_to` rows (a `LIMIT` subquery), and
     beyond that takes PostgreSQL's estimate: `count_is_exact` says which. When the estimate
-    alone is over ten times the bound, only a tenth of the bound is counted. For staff lists
+    alone is over ten times the bound, only up to 100 rows are counted. For staff lists
     (the admin), where
     counting the 88,000 matches of a search took 1.3 s and a close figure does as well; a page
     past the real end is empty, not an error. Deep pages are found as `DeepPaginator` finds
@@ -114,9 +114,11 @@ class EstimatedCountPaginator(DeepPaginator):
         if estimate is None:  # not PostgreSQL: a small database, counted
             return self.object_list.count()
         # Counting up to the bound reads that many rows; when the estimate is far above it,
-        # a tenth of that checks the estimate is not wildly off (statistics from before
-        # most rows were deleted), for a tenth of the cost.
-        bound = self.exact_up_to if estimate <= 10 * self.exact_up_to else self.exact_up_to // 10
+        # up to 100 rows check that it is not wildly off (statistics from before most rows
+        # were deleted), for a tenth of the cost.
+        bound = (
+            self.exact_up_to if estimate <= 10 * self.exact_up_to else min(self.exact_up_to, 100)
+        )
         counted = self.object_list.order_by().values("pk")[: bound + 1].count()
         if counted <= bound:
             return counted
