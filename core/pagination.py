@@ -153,8 +153,10 @@ class RankedResultsMixin:
             return super().paginate_queryset(queryset, page_size)
         except Http404:
             number = self.requested_page_number()
-            last = max(1, math.ceil(len(queryset) / page_size))
-            if number is None or number <= last or not self.results_were_cut():
+            # Whether the list was cut first: a plain list (a QuerySet) is never measured here.
+            if number is None or not self.results_were_cut():
+                raise
+            if number <= max(1, math.ceil(len(queryset) / page_size)):
                 raise
             self.past_the_ranked_results = True
             return None, None, [], False

@@ -50,3 +50,20 @@ def test_the_count_is_read_once_and_follows_every_change(client, settings, url):
 
     with time_machine.travel(now + timedelta(hours=2)):  # the scheduled one is public now
         assert pages(client, url) == "Trang 1/3"
+
+
+def test_a_page_past_the_end_is_a_404_that_reads_no_list(client, settings):
+    """Only a search's ranked list has pages "past the last one listed"; a plain list's page
+    past its end is a 404 decided from the count, with no read of every article."""
+    settings.PAGE_CACHE_ENABLED = False
+    ArticleFactory.create_batch(3)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/tin-tuc/", {"page": 99999}).status_code == 404
+    unbounded = [
+        q["sql"]
+        for q in queries.captured_queries
+        if 'FROM "news_article"' in q["sql"]
+        and "LIMIT" not in q["sql"]
+        and "COUNT(" not in q["sql"]
+    ]
+    assert unbounded == []
