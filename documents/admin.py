@@ -1,19 +1,16 @@
 from django import forms
-from django.contrib import admin, messages
-from django.db import transaction
+from django.contrib import admin
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from audit.models import AuditEntry
-from audit.services import record
 from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
+from core.workflow import BulkAction, WorkflowAdminMixin
 from news.admin import ArticleAdmin
 
 from .models import (
-    PUBLISH_PERMISSION,
     ArticleAttachment,
     ArticleDocument,
     Document,
@@ -23,9 +20,8 @@ from .models import (
     Issuer,
     Validity,
 )
-from .services import delete_document, publish_document, unpublish_document
 
-WORKFLOW_BUTTONS = {"_publish": _("Publish"), "_unpublish": _("Unpublish")}
+Transition = Document.Transition
 
 
 class NamedListAdmin(NulSafeSearchMixin, admin.ModelAdmin):
@@ -123,9 +119,10 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
+class DocumentAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     """Documents, with the same roles as articles: editors draft (and change their own drafts),
-    publishers change any document and publish or unpublish it with the buttons."""
+    publishers change any document and publish or unpublish it with the buttons. The buttons,
+    checks, transitions and audit entries are the workflow's (core.workflow)."""
 
     form = DocumentAdminForm
     list_display = ["number", "short_summary", "doc_type", "issuer", "issued_on", "validity_col"]
@@ -159,21 +156,21 @@ class DocumentAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
         matching = Document.objects.search(term).values("pk")
         return queryset.filter(Q(number__icontains=term) | Q(pk__in=matching)), False
 
-    def is_publisher(self, request) -> bool:
-        return request.user.has_perm(PUBLISH_PERMISSION)
+    workflow_actions = {
+        "publish_selected": BulkAction(
+            Transition.PUBLISH,
+            _("Publish the selected documents"),
+            lambda count: _("Documents published: %(count)d") % {"count": count},
+        ),
+        "unpublish_selected": BulkAction(
+            Transition.UNPUBLISH,
+            _("Unpublish the selected documents"),
+            lambda count: _("Documents unpublished: %(count)d") % {"count": count},
+        ),
+    }
 
-    def has_publish_permission(self, request) -> bool:
-        return self.is_publisher(request)
-
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_change_permission(request)
-        return obj.can_be_edited_by(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_delete_permission(request)
-        return obj.can_be_deleted_by(request.user)
+    def workflow_title(self, obj):
+        return obj.number
 
     @admin.display(description=_("summary"))
     def short_summary(self, obj):
@@ -183,73 +180,10 @@ class DocumentAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     def validity_col(self, obj):
         return obj.validity_label
 
-    def requested_transition(self, request):
-        if request.method != "POST":
-            return None
-        return next((name for name in WORKFLOW_BUTTONS if name in request.POST), None)
-
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        buttons = []
-        if obj is not None and self.is_publisher(request):
-            name = "_unpublish" if obj.status == Document.Status.PUBLISHED else "_publish"
-            buttons.append((name, WORKFLOW_BUTTONS[name]))
-        elif obj is None and self.is_publisher(request):
-            buttons.append(("_publish", WORKFLOW_BUTTONS["_publish"]))
-        context["workflow_buttons"] = buttons
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        document = form.instance
-        if not change:
-            record(actor=request.user, action=AuditEntry.Action.DOCUMENT_CREATED, target=document)
-        elif form.changed_data or any(formset.has_changed() for formset in formsets):
-            record(
-                actor=request.user,
-                action=AuditEntry.Action.DOCUMENT_EDITED,
-                target=document,
-                details=", ".join(sorted(form.changed_data)),
-            )
         # Saved again now that the files and lists are in: the search text includes them.
-        document.save(update_fields=["search_text"])
-        transition = self.requested_transition(request)
-        if transition == "_publish" and document.status != Document.Status.PUBLISHED:
-            publish_document(document=document, actor=request.user)
-        elif transition == "_unpublish" and document.status == Document.Status.PUBLISHED:
-            unpublish_document(document=document, actor=request.user)
-        if transition:
-            self.message_user(
-                request,
-                _("“%(number)s”: %(status)s.")
-                % {"number": document.number, "status": document.get_status_display()},
-                messages.SUCCESS,
-            )
-
-    def delete_model(self, request, obj):
-        delete_document(document=obj, actor=request.user)
-
-    def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for document in queryset:
-                delete_document(document=document, actor=request.user)
-
-    @admin.action(description=_("Publish the selected documents"), permissions=["publish"])
-    def publish_selected(self, request, queryset):
-        count = 0
-        with transaction.atomic():
-            for document in queryset.exclude(status=Document.Status.PUBLISHED):
-                publish_document(document=document, actor=request.user)
-                count += 1
-        self.message_user(request, _("Documents published: %(count)d") % {"count": count})
-
-    @admin.action(description=_("Unpublish the selected documents"), permissions=["publish"])
-    def unpublish_selected(self, request, queryset):
-        count = 0
-        with transaction.atomic():
-            for document in queryset.filter(status=Document.Status.PUBLISHED):
-                unpublish_document(document=document, actor=request.user)
-                count += 1
-        self.message_user(request, _("Documents unpublished: %(count)d") % {"count": count})
+        form.instance.save(update_fields=["search_text"])
 
 
 # Articles: "Văn bản liên quan" and attachments, as inlines of the news article admin.

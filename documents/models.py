@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import AuditEntry
+from core import workflow as publishing
 from core.fields import SearchableModel, SearchTextField
 from core.models import ContentManagedModel
 from core.text import fold, unique_slug, vietnamese_slugify
@@ -72,11 +74,9 @@ def start_of_effect():
     return Coalesce("effective_on", "issued_on")
 
 
-class DocumentQuerySet(models.QuerySet):
-    def published(self):
-        """What the public may see: published documents. Views, feed, sitemap, exports and
-        the site search all ask this."""
-        return self.filter(status=Document.Status.PUBLISHED)
+class DocumentQuerySet(publishing.WorkflowQuerySetMixin, models.QuerySet):
+    # `published()` (what the public may see: published documents; views, feed, sitemap,
+    # exports and the site search all ask it) comes from the workflow (core.workflow).
 
     def in_effect_on(self, day):
         return self.annotate(_start=start_of_effect()).filter(_start__lte=day)
@@ -125,14 +125,54 @@ class DocumentQuerySet(models.QuerySet):
         return timezone.make_aware(datetime.combine(day, time.min))
 
 
+def _published(document, move) -> None:
+    document.published_at = move.now
+
+
 # The folded search columns are derived from the text: revisions need not keep them.
 @reversion.register(follow=("files",), exclude=("search_number", "search_summary", "search_body"))
-class Document(SearchableModel, ContentManagedModel):
+class Document(publishing.WorkflowModelMixin, SearchableModel, ContentManagedModel):
     """A legal or guiding document. Its validity is derived (`with_validity`, `validity`)."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
+
+    class Transition(models.TextChoices):
+        PUBLISH = "publish", _("Publish")
+        UNPUBLISH = "unpublish", _("Unpublish")
+
+    # The roles of articles, without the review: editors draft (and change their own drafts),
+    # publishers change any document, publish it (at once: no scheduling) and unpublish it.
+    workflow = publishing.Workflow(
+        states=Status,
+        public=[Status.PUBLISHED],
+        publish_permission=PUBLISH_PERMISSION,
+        author_may_edit=[Status.DRAFT],
+        created_action=AuditEntry.Action.DOCUMENT_CREATED,
+        edited_action=AuditEntry.Action.DOCUMENT_EDITED,
+        deleted_action=AuditEntry.Action.DOCUMENT_DELETED,
+        transitions=[
+            publishing.Transition(
+                Transition.PUBLISH,
+                sources=[Status.DRAFT],
+                target=Status.PUBLISHED,
+                action=AuditEntry.Action.DOCUMENT_PUBLISHED,
+                permission=PUBLISH_PERMISSION,
+                fields=("published_at",),
+                effect=_published,
+                revision_comment=_("Published."),
+            ),
+            publishing.Transition(
+                Transition.UNPUBLISH,
+                sources=[Status.PUBLISHED],
+                target=Status.DRAFT,
+                action=AuditEntry.Action.DOCUMENT_UNPUBLISHED,
+                permission=PUBLISH_PERMISSION,
+                revision_comment=_("Unpublished."),
+            ),
+        ],
+    )
 
     number = models.CharField(
         _("number and symbol"),
@@ -225,10 +265,6 @@ class Document(SearchableModel, ContentManagedModel):
     def start_date(self):
         return self.effective_on or self.issued_on
 
-    @property
-    def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED
-
     # Validity.
 
     def replacing_documents(self, today=None) -> list["Document"]:
@@ -294,21 +330,8 @@ class Document(SearchableModel, ContentManagedModel):
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
 
-    # Who may do what (as for articles).
-
-    def can_be_edited_by(self, user) -> bool:
-        """Publishers may change any document; editors their own drafts."""
-        if not (user.is_active and user.has_perm("documents.change_document")):
-            return False
-        if user.has_perm(PUBLISH_PERMISSION):
-            return True
-        return self.created_by_id == user.pk and self.status == self.Status.DRAFT
-
-    def can_be_deleted_by(self, user) -> bool:
-        return user.has_perm("documents.delete_document") and self.can_be_edited_by(user)
-
-    def can_be_previewed_by(self, user) -> bool:
-        return user.is_staff and self.can_be_edited_by(user)
+    # Who may change, delete, preview the document and make each transition:
+    # `publishing.WorkflowModelMixin`, reading `workflow`.
 
     def public_articles(self):
         """The published articles that cite this document, newest first."""

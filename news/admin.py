@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.db.models import Max, Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -26,24 +26,11 @@ from core.forms import PrefilledSlugFormMixin
 from core.pagination import EstimatedCountPaginator
 from core.sanitizer import validate_image_alt_text
 from core.templatetags.portal import vn_datetime
+from core.workflow import BulkAction, WorkflowAdminMixin
 
-from .models import (
-    PUBLISH_PERMISSION,
-    Article,
-    ArticleImage,
-    ArticleQuerySet,
-    Category,
-    RelatedArticle,
-)
+from .models import Article, ArticleImage, ArticleQuerySet, Category, RelatedArticle
 from .revisions import compare, versions_of
-from .services import (
-    TRANSITION_SERVICES,
-    delete_article,
-    publish_articles,
-    restore_article_revision,
-    return_article,
-    unpublish_articles,
-)
+from .services import restore_article_revision
 
 logger = logging.getLogger(__name__)
 Transition = Article.Transition
@@ -59,7 +46,8 @@ class CategoryAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
 
 class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
     """The article's content. Its status is never a form field: it moves only through the
-    workflow buttons (`transition`, set by the admin from the button pressed)."""
+    workflow buttons (`transition`, set by the admin from the button pressed; the workflow's
+    form mixin refuses one the status does not allow, and a return without its comment)."""
 
     return_comment = forms.CharField(
         label=_("comment for the author"),
@@ -82,21 +70,12 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
         if self.save_error:
             raise ValidationError(self.save_error, code="save_failed")
         transition = self.transition
-        if transition is None:
-            return cleaned_data
-        self.instance.check_transition(transition)
         if transition in {Transition.SUBMIT, Transition.PUBLISH} and "body" in cleaned_data:
             # Images in the body need alternative text before they go to review or the site.
             try:
                 validate_image_alt_text(cleaned_data["body"])
             except ValidationError as error:
                 self.add_error("body", error)
-        if transition == Transition.RETURN and not cleaned_data.get("return_comment", "").strip():
-            message = _("Say what the author should change.")
-            if "return_comment" in self.fields:
-                self.add_error("return_comment", message)
-            else:
-                raise ValidationError(message)
         return cleaned_data
 
 
@@ -181,11 +160,12 @@ class AdminArticleQuerySet(ArticleQuerySet):
 
 
 @admin.register(Article)
-class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
-    """Articles, with the workflow's buttons and rules.
+class ArticleAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
+    """Articles, with the workflow's buttons and rules (core.workflow.WorkflowAdminMixin).
 
-    Who may do what is decided by the model (`can_be_edited_by`, `transitions_for`) and
-    enforced again by the services: a forged POST gets 403, whatever the page showed.
+    Who may do what is decided by the model's workflow (`can_be_edited_by`, `transitions_for`)
+    and enforced again when the transition is made: a forged POST gets 403, whatever the page
+    showed.
     """
 
     form = ArticleAdminForm
@@ -228,23 +208,46 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
         js = VIETNAMESE_SLUG_JS
         css = {"all": ["admin/css/cchc_admin.css"]}
 
-    # Who may do what.
+    # The workflow: buttons, checks, transitions and the audit of edits come from
+    # WorkflowAdminMixin; the article adds its return comment and bulk actions.
 
-    def is_publisher(self, request) -> bool:
-        return request.user.has_perm(PUBLISH_PERMISSION)
+    workflow_comment_field = "return_comment"
+    workflow_actions = {
+        "publish_articles": BulkAction(
+            Transition.PUBLISH,
+            _("Publish the selected articles"),
+            lambda count: (
+                ngettext(
+                    "%(count)d article was published.", "%(count)d articles were published.", count
+                )
+                % {"count": count}
+            ),
+        ),
+        "unpublish_articles": BulkAction(
+            Transition.UNPUBLISH,
+            _("Unpublish the selected articles"),
+            lambda count: (
+                ngettext(
+                    "%(count)d article was unpublished.",
+                    "%(count)d articles were unpublished.",
+                    count,
+                )
+                % {"count": count}
+            ),
+        ),
+    }
 
-    def has_publish_permission(self, request) -> bool:
-        return self.is_publisher(request)
+    def requested_transition(self, request):
+        # A deleted article comes back as a draft, whatever button was pressed (save_model).
+        if getattr(request, "recovering_deleted_article", False):
+            return None
+        return super().requested_transition(request)
 
-    def has_change_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_change_permission(request)
-        return obj.can_be_edited_by(request.user)
+    def workflow_title(self, obj):
+        return obj.title
 
-    def has_delete_permission(self, request, obj=None):
-        if obj is None:
-            return super().has_delete_permission(request)
-        return obj.can_be_deleted_by(request.user)
+    def workflow_state(self, obj):
+        return self.state(obj)
 
     # The form.
 
@@ -301,21 +304,10 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj is not None and obj.slug_is_locked else {"slug": ["title"]}
 
-    def requested_transition(self, request):
-        """The workflow button pressed, if any (`_submit`, `_publish`, …)."""
-        if request.method != "POST":
-            return None
-        return next((t for t in Transition if f"_{t.value}" in request.POST), None)
-
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         return type(
-            form.__name__,
-            (form,),
-            {
-                "transition": self.requested_transition(request),
-                "save_error": getattr(request, "article_save_error", None),
-            },
+            form.__name__, (form,), {"save_error": getattr(request, "article_save_error", None)}
         )
 
     # Saving: the article, its photos and related links, its revision and audit entries are
@@ -353,18 +345,6 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
         # The same POST again: the form refuses it with the message and is shown as sent.
         return view(request, *args)
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        article = obj if obj is not None else Article(created_by=request.user)
-        may_save = (
-            self.has_change_permission(request, obj) if obj else self.has_add_permission(request)
-        )
-        context["workflow_buttons"] = (
-            [(f"_{t.value}", t.label) for t in article.transitions_for(request.user)]
-            if may_save
-            else []
-        )
-        return super().render_change_form(request, context, add, change, form_url, obj)
-
     def save_model(self, request, obj, form, change):
         if getattr(request, "recovering_deleted_article", False):
             # A deleted article comes back as a draft: putting it on the site again is a
@@ -372,53 +352,16 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
             obj.status = Article.Status.DRAFT
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        article = form.instance
-        transition = form.transition
+    def record_edit(self, request, form, formsets, change):
         if getattr(request, "recovering_deleted_article", False):
             record(
                 actor=request.user,
                 action=AuditEntry.Action.ARTICLE_RESTORED,
-                target=article,
+                target=form.instance,
                 details=_("Recovered after deletion, as a draft"),
             )
             return
-        # The comment and, when publishing, the publication time belong to the transition's
-        # own audit entry, not to an edit.
-        edited = set(form.changed_data) - {"return_comment"}
-        if transition == Transition.PUBLISH:
-            edited.discard("published_at")
-        if not change:
-            record(actor=request.user, action=AuditEntry.Action.ARTICLE_CREATED, target=article)
-        elif edited or any(formset.has_changed() for formset in formsets):
-            record(
-                actor=request.user,
-                action=AuditEntry.Action.ARTICLE_EDITED,
-                target=article,
-                details=", ".join(sorted(edited)),
-            )
-        if transition == Transition.RETURN:
-            return_article(
-                article=article, actor=request.user, comment=form.cleaned_data["return_comment"]
-            )
-        elif transition is not None:
-            TRANSITION_SERVICES[transition](article=article, actor=request.user)
-        if transition is not None:
-            self.message_user(
-                request,
-                _("“%(title)s”: %(status)s.")
-                % {"title": article.title, "status": self.state(article)},
-                messages.SUCCESS,
-            )
-
-    def delete_model(self, request, obj):
-        delete_article(article=obj, actor=request.user)
-
-    def delete_queryset(self, request, queryset):
-        with transaction.atomic():
-            for article in queryset:
-                delete_article(article=article, actor=request.user)
+        super().record_edit(request, form, formsets, change)
 
     # The list.
 
@@ -439,30 +382,6 @@ class ArticleAdmin(NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
     @admin.display(description=_("created by"), ordering="created_by__username")
     def author(self, obj):
         return obj.created_by.get_username() if obj.created_by else "—"
-
-    @admin.action(description=_("Publish the selected articles"), permissions=["publish"])
-    def publish_articles(self, request, queryset):
-        count = publish_articles(articles=queryset, actor=request.user)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d article was published.", "%(count)d articles were published.", count
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Unpublish the selected articles"), permissions=["publish"])
-    def unpublish_articles(self, request, queryset):
-        count = unpublish_articles(articles=queryset, actor=request.user)
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d article was unpublished.", "%(count)d articles were unpublished.", count
-            )
-            % {"count": count},
-            messages.SUCCESS,
-        )
 
     # Revisions: publishers compare two of them and restore one (as a new revision).
 

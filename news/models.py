@@ -14,11 +14,14 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from audit.models import AuditEntry
 from core import search as site_search
+from core import workflow as publishing
 from core.fields import CleanImageField, RichTextField, SearchableModel, SearchTextField
 from core.htmlblocks import split_top_level_blocks
 from core.images import generated_image_path, validate_image_file
 from core.models import ContentManagedModel
+from core.templatetags.portal import vn_datetime
 from core.text import unique_slug
 
 RELATED_ARTICLES_SHOWN = 5
@@ -111,21 +114,10 @@ class Category(models.Model):
             )
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """What the public may see: published, with a publication time that has come.
-
-        Views, feeds, the sitemap and the admin all use this (or `with_is_public`, built on
-        the same condition), so "public" is decided in one place. An article scheduled for
-        later becomes public by itself when its time comes: no job has to run.
-        """
-        return self.filter(public_condition(now))
-
-    def with_is_public(self, now=None):
-        """Each article annotated with `is_public`: whether `published()` would include it."""
-        return self.annotate(
-            is_public=ExpressionWrapper(public_condition(now), output_field=BooleanField())
-        )
+class ArticleQuerySet(publishing.WorkflowQuerySetMixin, models.QuerySet):
+    # `published()` (published, with a publication time that has come: an article scheduled
+    # for later becomes public by itself, no job runs), `with_is_public()` and `editable_by()`
+    # come from the workflow (core.workflow), which decides them for every type.
 
     def next_publication_time(self, now=None):
         """When the next scheduled article becomes public (None: none is scheduled). Pages
@@ -143,15 +135,6 @@ class ArticleQuerySet(models.QuerySet):
     def pending_review(self):
         """The review queue: articles submitted and waiting for a publisher."""
         return self.filter(status=Article.Status.PENDING)
-
-    def editable_by(self, user):
-        """The articles `user` may change: any for a publisher; for an editor, their own
-        articles while not published."""
-        if not (user.is_active and user.has_perm("news.change_article")):
-            return self.none()
-        if user.has_perm(PUBLISH_PERMISSION):
-            return self
-        return self.filter(created_by=user).exclude(status=Article.Status.PUBLISHED)
 
     def search(self, query: str):
         """Articles holding every word of `query` in their title, summary or body, whatever
@@ -254,22 +237,52 @@ def prefetch_images(articles) -> None:
 
 def public_condition(now=None) -> Q:
     """The condition for an article to be public at `now` (default: this moment)."""
-    return Q(
-        status=Article.Status.PUBLISHED,
-        published_at__isnull=False,
-        published_at__lte=now or timezone.now(),
-    )
+    return Article.workflow.public_condition(now)
 
 
 PUBLISH_PERMISSION = "news.publish_article"
+
+
+# What each transition writes on the article besides its status (see `Article.workflow`).
+
+
+def _submitted(article, move) -> None:
+    article.submitted_at = move.now
+    article.submitted_by = move.actor
+
+
+def _reviewed(article, move) -> None:
+    article.reviewed_at = move.now
+    article.reviewed_by = move.actor
+
+
+def _returned(article, move) -> None:
+    _reviewed(article, move)
+    article.review_comment = move.comment
+    move.details = move.comment
+    move.revision_comment = _("Returned to the author: %(comment)s") % {"comment": move.comment}
+
+
+def _published(article, move) -> None:
+    """Without a publication time: now. With a future one the article is scheduled, and
+    appears by itself at that time; the audit trail says "scheduled"."""
+    _reviewed(article, move)
+    article.review_comment = ""
+    if article.published_at is None:
+        article.published_at = move.now
+    move.details = vn_datetime(article.published_at)
+    if article.published_at > move.now:
+        move.action = AuditEntry.Action.ARTICLE_SCHEDULED
+        move.revision_comment = _("Scheduled for %(when)s.") % {"when": move.details}
 
 
 # The folded search columns are derived from the text: revisions need not keep them.
 @reversion.register(
     follow=("images", "related_links"), exclude=("search_title", "search_summary", "search_body")
 )
-class Article(SearchableModel, ContentManagedModel):
-    """A news article. Its status moves only through the workflow services (news.services):
+class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedModel):
+    """A news article. Its status moves only through its `workflow` (core.workflow), made by
+    the services (news.services) and the admin's buttons:
 
     draft → pending (submitted) → published (scheduled while `published_at` is in the future)
     → unpublished; pending → draft when a publisher returns it with a comment.
@@ -287,13 +300,61 @@ class Article(SearchableModel, ContentManagedModel):
         PUBLISH = "publish", _("Publish (or schedule)")
         UNPUBLISH = "unpublish", _("Unpublish")
 
-    # The statuses each transition starts from.
-    TRANSITION_SOURCES = {
-        Transition.SUBMIT: {Status.DRAFT, Status.UNPUBLISHED},
-        Transition.RETURN: {Status.PENDING},
-        Transition.PUBLISH: {Status.DRAFT, Status.PENDING, Status.UNPUBLISHED},
-        Transition.UNPUBLISH: {Status.PUBLISHED},
-    }
+    # Editors submit what they may change (their own, while not published); publishers
+    # return, publish (or schedule) and unpublish any article.
+    workflow = publishing.Workflow(
+        states=Status,
+        public=[Status.PUBLISHED],
+        publication_time="published_at",
+        publish_permission=PUBLISH_PERMISSION,
+        author_may_edit=[Status.DRAFT, Status.PENDING, Status.UNPUBLISHED],
+        created_action=AuditEntry.Action.ARTICLE_CREATED,
+        edited_action=AuditEntry.Action.ARTICLE_EDITED,
+        deleted_action=AuditEntry.Action.ARTICLE_DELETED,
+        transitions=[
+            publishing.Transition(
+                Transition.SUBMIT,
+                sources=[Status.DRAFT, Status.UNPUBLISHED],
+                target=Status.PENDING,
+                action=AuditEntry.Action.ARTICLE_SUBMITTED,
+                permission=None,  # whoever may change the article
+                fields=("submitted_at", "submitted_by"),
+                effect=_submitted,
+                revision_comment=_("Submitted for review."),
+            ),
+            publishing.Transition(
+                Transition.RETURN,
+                sources=[Status.PENDING],
+                target=Status.DRAFT,
+                action=AuditEntry.Action.ARTICLE_RETURNED,
+                permission=PUBLISH_PERMISSION,
+                fields=("review_comment", "reviewed_at", "reviewed_by"),
+                effect=_returned,
+                requires_comment=_("Say what the author should change."),
+            ),
+            publishing.Transition(
+                Transition.PUBLISH,
+                sources=[Status.DRAFT, Status.PENDING, Status.UNPUBLISHED],
+                target=Status.PUBLISHED,
+                action=AuditEntry.Action.ARTICLE_PUBLISHED,
+                permission=PUBLISH_PERMISSION,
+                fields=("published_at", "reviewed_at", "reviewed_by", "review_comment"),
+                effect=_published,
+                revision_comment=_("Published."),
+                form_fields=("published_at",),
+            ),
+            publishing.Transition(
+                Transition.UNPUBLISH,
+                sources=[Status.PUBLISHED],
+                target=Status.UNPUBLISHED,
+                action=AuditEntry.Action.ARTICLE_UNPUBLISHED,
+                permission=PUBLISH_PERMISSION,
+                fields=("reviewed_at", "reviewed_by"),
+                effect=_reviewed,
+                revision_comment=_("Unpublished."),
+            ),
+        ],
+    )
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(
@@ -404,58 +465,12 @@ class Article(SearchableModel, ContentManagedModel):
 
     @property
     def is_scheduled(self) -> bool:
-        """Published but waiting for its time. Uses `is_public` from `with_is_public()` when the
-        article was fetched with it (an article just saved was not)."""
-        if self.status != self.Status.PUBLISHED:
-            return False
-        is_public = getattr(self, "is_public", None)
-        if is_public is None:
-            is_public = self.published_at is not None and self.published_at <= timezone.now()
-        return not is_public
+        """Published but waiting for its time (`is_public`: from `with_is_public()` when the
+        article was fetched with it, else decided now)."""
+        return self.status == self.Status.PUBLISHED and not self.is_public
 
-    def check_transition(self, transition) -> None:
-        """Refuse, with a message for the form, a `transition` that the status does not allow."""
-        if not self.allows(transition):
-            raise ValidationError(
-                _("An article that is “%(status)s” cannot be moved this way (%(action)s).")
-                % {"status": self.get_status_display(), "action": transition.label},
-                code="invalid_transition",
-            )
-
-    def can_be_edited_by(self, user) -> bool:
-        """Publishers may change any article; editors their own while it is not published."""
-        if not (user.is_active and user.has_perm("news.change_article")):
-            return False
-        if user.has_perm(PUBLISH_PERMISSION):
-            return True
-        return self.created_by_id == user.pk and self.status != self.Status.PUBLISHED
-
-    def allows(self, transition) -> bool:
-        """Whether the article's status lets `transition` happen at all."""
-        return self.status in self.TRANSITION_SOURCES[transition]
-
-    def may_be_moved_by(self, user, transition) -> bool:
-        """Whether `user` may make `transition`: an editor submits what they may edit; only
-        publishers return, publish and unpublish."""
-        if transition == self.Transition.SUBMIT:
-            return self.can_be_edited_by(user)
-        return user.is_active and user.has_perm(PUBLISH_PERMISSION)
-
-    def transitions_for(self, user) -> list:
-        """The transitions `user` may make now, in button order."""
-        return [
-            transition
-            for transition in self.Transition
-            if self.allows(transition) and self.may_be_moved_by(user, transition)
-        ]
-
-    def can_be_deleted_by(self, user) -> bool:
-        """Like editing, with the delete permission: an editor never deletes a published one."""
-        return user.has_perm("news.delete_article") and self.can_be_edited_by(user)
-
-    def can_be_previewed_by(self, user) -> bool:
-        """Who sees a not-yet-public article at its address: whoever may edit it."""
-        return user.is_staff and self.can_be_edited_by(user)
+    # Who may change, delete, preview the article and make each transition:
+    # `publishing.WorkflowModelMixin`, reading `workflow`.
 
     @property
     def cover_image(self):

@@ -1,6 +1,7 @@
 """Writes that go beyond one model's save(), and the article workflow.
 
-Every workflow transition is one function here: it checks that the actor may make it (else
+Every workflow transition is one function here, made by the article's workflow
+(`Article.workflow`, core.workflow): it checks that the actor may make it (else
 PermissionDenied), that the article's status allows it (else ValidationError), records who did
 it and when on the article and in the audit trail, and keeps a revision.
 """
@@ -31,7 +32,7 @@ from core.images import (
 )
 from core.templatetags.portal import vn_datetime
 
-from .models import PUBLISH_PERMISSION, Article, ArticleImage, Category
+from .models import Article, ArticleImage, Category
 
 logger = logging.getLogger(__name__)
 Transition = Article.Transition
@@ -173,147 +174,53 @@ def prepare_for_bulk(article: Article) -> Article:
     return article
 
 
-def _check_transition(article: Article, actor, transition) -> None:
-    if not article.may_be_moved_by(actor, transition):
-        raise PermissionDenied
-    article.check_transition(transition)
+# The workflow transitions: each is `Article.workflow.move` (core.workflow), which checks the
+# actor and the status, writes, keeps a revision and records the audit entry in one
+# transaction. These names are what the rest of the code and the tests call.
 
 
-def _save_revision(article: Article, actor, comment: str, fields: list[str]) -> None:
-    with reversion.create_revision():
-        article.updated_by = actor
-        article.save(update_fields=[*fields, "updated_by", "updated_at"])
-        reversion.set_user(actor)
-        reversion.set_comment(comment)
-
-
-@transaction.atomic
 def submit_article(*, article: Article, actor, now=None) -> Article:
     """draft/unpublished → pending: the author (or a publisher) asks for review."""
-    _check_transition(article, actor, Transition.SUBMIT)
-    article.status = Article.Status.PENDING
-    article.submitted_at = now or timezone.now()
-    article.submitted_by = actor
-    _save_revision(
-        article, actor, _("Submitted for review."), ["status", "submitted_at", "submitted_by"]
-    )
-    record(actor=actor, action=AuditEntry.Action.ARTICLE_SUBMITTED, target=article)
-    return article
+    return Article.workflow.move(article, Transition.SUBMIT, actor=actor, now=now)
 
 
-@transaction.atomic
 def return_article(*, article: Article, actor, comment: str, now=None) -> Article:
     """pending → draft: a publisher sends the article back to its author with a comment."""
-    _check_transition(article, actor, Transition.RETURN)
-    comment = comment.strip()
-    if not comment:
-        raise ValidationError(_("Say what the author should change."), code="comment_required")
-    article.status = Article.Status.DRAFT
-    article.review_comment = comment
-    article.reviewed_at = now or timezone.now()
-    article.reviewed_by = actor
-    _save_revision(
-        article,
-        actor,
-        _("Returned to the author: %(comment)s") % {"comment": comment},
-        ["status", "review_comment", "reviewed_at", "reviewed_by"],
-    )
-    record(actor=actor, action=AuditEntry.Action.ARTICLE_RETURNED, target=article, details=comment)
-    return article
+    return Article.workflow.move(article, Transition.RETURN, actor=actor, now=now, comment=comment)
 
 
-@transaction.atomic
 def publish_article(*, article: Article, actor, now=None) -> Article:
     """draft/pending/unpublished → published. Without a publication time it is published now;
     with a future one it is scheduled and appears by itself at that time."""
-    _check_transition(article, actor, Transition.PUBLISH)
-    now = now or timezone.now()
-    article.status = Article.Status.PUBLISHED
-    if article.published_at is None:
-        article.published_at = now
-    article.reviewed_at = now
-    article.reviewed_by = actor
-    article.review_comment = ""
-    scheduled = article.published_at > now
-    _save_revision(
-        article,
-        actor,
-        _("Scheduled for %(when)s.") % {"when": vn_datetime(article.published_at)}
-        if scheduled
-        else _("Published."),
-        ["status", "published_at", "reviewed_at", "reviewed_by", "review_comment"],
-    )
-    record(
-        actor=actor,
-        action=AuditEntry.Action.ARTICLE_SCHEDULED
-        if scheduled
-        else AuditEntry.Action.ARTICLE_PUBLISHED,
-        target=article,
-        details=vn_datetime(article.published_at),
-    )
-    return article
+    return Article.workflow.move(article, Transition.PUBLISH, actor=actor, now=now)
 
 
-@transaction.atomic
 def unpublish_article(*, article: Article, actor, now=None) -> Article:
     """published (or scheduled) → unpublished: off the site, kept for later."""
-    _check_transition(article, actor, Transition.UNPUBLISH)
-    article.status = Article.Status.UNPUBLISHED
-    article.reviewed_at = now or timezone.now()
-    article.reviewed_by = actor
-    _save_revision(article, actor, _("Unpublished."), ["status", "reviewed_at", "reviewed_by"])
-    record(actor=actor, action=AuditEntry.Action.ARTICLE_UNPUBLISHED, target=article)
-    return article
+    return Article.workflow.move(article, Transition.UNPUBLISH, actor=actor, now=now)
 
 
-TRANSITION_SERVICES = {
-    Transition.SUBMIT: submit_article,
-    Transition.PUBLISH: publish_article,
-    Transition.UNPUBLISH: unpublish_article,
-}
-
-
-def _require_publisher(actor) -> None:
-    if not (actor.is_active and actor.has_perm(PUBLISH_PERMISSION)):
-        raise PermissionDenied
-
-
-@transaction.atomic
 def publish_articles(*, articles, actor, now=None) -> int:
     """Publish each article of `articles` (a queryset) that may be published, exactly as
     `publish_article` does: without a time it is published now, with a future one scheduled,
     each with its revision and audit entry. Returns how many were published."""
-    _require_publisher(actor)
-    now = now or timezone.now()
-    selected = articles.filter(status__in=Article.TRANSITION_SOURCES[Transition.PUBLISH])
-    count = 0
-    for article in selected:
-        publish_article(article=article, actor=actor, now=now)
-        count += 1
-    return count
+    return Article.workflow.move_all(articles, Transition.PUBLISH, actor=actor, now=now)
 
 
-@transaction.atomic
 def unpublish_articles(*, articles, actor, now=None) -> int:
     """Take the published (or scheduled) articles of `articles` off the site, each as
     `unpublish_article` does. Returns how many."""
-    _require_publisher(actor)
-    now = now or timezone.now()
-    selected = articles.filter(status__in=Article.TRANSITION_SOURCES[Transition.UNPUBLISH])
-    count = 0
-    for article in selected:
-        unpublish_article(article=article, actor=actor, now=now)
-        count += 1
-    return count
+    return Article.workflow.move_all(articles, Transition.UNPUBLISH, actor=actor, now=now)
 
 
-@transaction.atomic
 def delete_article(*, article: Article, actor) -> None:
     """Delete an article: publishers any, editors only their own that are not published."""
-    if not article.can_be_deleted_by(actor):
+    Article.workflow.delete(article, actor=actor)
+
+
+def _require_publisher(actor) -> None:
+    if not Article.workflow.is_publisher(actor):
         raise PermissionDenied
-    record(actor=actor, action=AuditEntry.Action.ARTICLE_DELETED, target=article)
-    article.delete()
 
 
 @transaction.atomic

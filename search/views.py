@@ -15,6 +15,8 @@ class SearchView(RankedResultsMixin, ListView):
     costs what a rare one does. A page past the last one listed says to narrow the search.
     """
 
+    page_cache_query = (*SearchForm.base_fields, "page")  # core.pagecache
+
     template_name = "search/results.html"
     context_object_name = "rows"
     paginate_by = 20
