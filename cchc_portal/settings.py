@@ -197,6 +197,13 @@ RENDER_SLOT_RETRY_AFTER = env.int("RENDER_SLOT_RETRY_AFTER", default=5)
 VIEW_COUNT_FLUSH_VIEWS = env.int("VIEW_COUNT_FLUSH_VIEWS", default=200)
 VIEW_COUNT_FLUSH_SECONDS = env.int("VIEW_COUNT_FLUSH_SECONDS", default=300)
 
+# Search at scale (core.search): a search ranks only its best SEARCH_RANKED_RESULTS matches
+# (by tier, then newer first) and lists no further; it counts its matches exactly up to
+# SEARCH_EXACT_COUNT_UP_TO and beyond that shows PostgreSQL's estimate ("khoảng 98.000"). A
+# word found in nearly every article then costs what a rare one does.
+SEARCH_RANKED_RESULTS = env.int("SEARCH_RANKED_RESULTS", default=1000)
+SEARCH_EXACT_COUNT_UP_TO = env.int("SEARCH_EXACT_COUNT_UP_TO", default=1000)
+
 # Staff accounts. django-axes checks every login first: after 5 failed attempts for one username
 # from one address, that pair is refused for 15 minutes (the lockouts are listed in the admin).
 AUTHENTICATION_BACKENDS = [

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.contrib.syndication.views import Feed
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -8,6 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from core.models import SiteSettings
 from core.pagecache import query_params
+from core.pagination import DeepPaginator
 from indices.tables import Column, Table
 from news.models import Article
 
@@ -25,17 +28,28 @@ def filtered_documents(request):
 
 
 class DocumentListView(ListView):
-    """The register: filters, search, 20 per page."""
+    """The register: filters, search, 20 per page.
+
+    Its count is remembered under the content version for each set of valid filters
+    (`DeepPaginator.count_name`): paging through a filtered register counts it once."""
 
     page_cache_query = (*DocumentFilterForm.base_fields, "page")
 
     template_name = "documents/document_list.html"
     context_object_name = "documents"
     paginate_by = 20
+    paginator_class = DeepPaginator
 
     def get_queryset(self):
         self.form, documents = filtered_documents(self.request)
         return documents.prefetch_related("fields")
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        filters = sorted(
+            (name, str(getattr(value, "pk", value))) for name, value in self.form.filters().items()
+        )
+        kwargs["count_name"] = "documents:" + urlencode(filters)
+        return super().get_paginator(queryset, per_page, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -448,6 +448,8 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
                 fields=["category", "status", "-published_at", "-id"],
                 name="article_category_idx",
             ),
+            # The admin's list (every status, newest first): its first page walks this one.
+            models.Index(fields=["-published_at", "-id"], name="article_admin_order_idx"),
         ]
 
     def __str__(self):

@@ -19,6 +19,8 @@ def register_search():
         categories=lambda: [(category.slug, str(category)) for category in Category.objects.all()],
         in_category=_in_category,
         vector_column="search_vector",  # PostgreSQL only: news/migrations/0005
+        # The title's words; the title's and summary's (news/migrations/0007).
+        tier_vector_columns=("search_vector_title", "search_vector_head"),
     )
 
 

@@ -3,8 +3,9 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core import search as site_search
 from core.fragments import Deferred, deferred
-from core.pagination import DeepPaginator
+from core.pagination import DeepPaginator, RankedResultsMixin
 
 from . import structured_data
 from .forms import ArticleSearchForm
@@ -43,8 +44,12 @@ class HomeView(TemplateView):
         return {"featured": featured, "latest": latest, "category_sections": sections}
 
 
-class ArticleListView(ListView):
-    """All public news, newest first, with an optional search."""
+class ArticleListView(RankedResultsMixin, ListView):
+    """All public news, newest first, with an optional search.
+
+    The list's count is remembered under the content version (`DeepPaginator.count_name`),
+    so a page, however deep, costs no `COUNT(*)` of every public article. A search ranks only
+    its best matches and estimates its count past a bound (core.search, "At scale")."""
 
     page_cache_query = (*ArticleSearchForm.base_fields, "page")  # core.pagecache
 
@@ -53,23 +58,63 @@ class ArticleListView(ListView):
     paginate_by = 20
     paginator_class = DeepPaginator
 
+    def articles(self):
+        """The public articles this list holds."""
+        return Article.objects.published()
+
+    def count_name(self) -> str:
+        """Names the list's rows for its remembered count (DeepPaginator)."""
+        return "news"
+
     def get_queryset(self):
-        articles = Article.objects.published().for_listing()
         self.search_form = ArticleSearchForm(self.request.GET)
         self.query = self.search_form.query()
-        return articles.search(self.query) if self.query else articles
+        if not self.query:
+            return self.articles().for_listing()
+        words = site_search.Search(self.query).words
+        self.ranked_limit = site_search.ranked_results()
+        self.ranked = site_search.best_matches(self.articles(), words)
+        return self.ranked.rows  # (pk, tier, date), best first
+
+    def match_count(self):
+        if not hasattr(self, "_match_count"):
+            self._match_count = self.ranked.count()
+        return self._match_count
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        if not self.query:
+            kwargs["count_name"] = self.count_name()
+        return super().get_paginator(queryset, per_page, **kwargs)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, articles, is_paginated = super().paginate_queryset(queryset, page_size)
+        if self.query and page is not None:  # the page's ranked rows → its articles
+            keys = [pk for pk, _tier, _date in page.object_list]
+            found = self.articles().for_listing().in_bulk(keys)
+            page.object_list = articles = [found[key] for key in keys if key in found]
+        return paginator, page, articles, is_paginated
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(query=self.query, search_form=self.search_form, **kwargs)
+        context = super().get_context_data(query=self.query, search_form=self.search_form, **kwargs)
+        if self.query:
+            context.update(self.ranked_context())
+        return context
 
 
 class CategoryArticleListView(ArticleListView):
     template_name = "news/category.html"
 
-    def get_queryset(self):
+    def get(self, request, *args, **kwargs):
         self.category = get_object_or_404(Category.objects.all(), slug=self.kwargs["slug"])
         self.subcategories = list(self.category.children.all())
-        return super().get_queryset().in_category(self.category, self.subcategories)
+        return super().get(request, *args, **kwargs)
+
+    def articles(self):
+        return super().articles().in_category(self.category, self.subcategories)
+
+    def count_name(self) -> str:
+        # The sub-categories are part of what the list holds: a new one changes the version.
+        return f"category:{self.category.pk}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

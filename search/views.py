@@ -1,11 +1,19 @@
 from django.views.generic import ListView
 
+from core import search
+from core.pagination import RankedResultsMixin
+
 from .forms import SearchForm
 
 
-class SearchView(ListView):
+class SearchView(RankedResultsMixin, ListView):
     """`/tim-kiem/?q=…`: published news, indices and units holding every word of the query,
-    whatever the case and diacritics; best matches first, 20 a page."""
+    whatever the case and diacritics; best matches first, 20 a page.
+
+    Only the best `SEARCH_RANKED_RESULTS` are ranked and listed, and the count is estimated
+    past `SEARCH_EXACT_COUNT_UP_TO` (core.search, "At scale"): a word in nearly every article
+    costs what a rare one does. A page past the last one listed says to narrow the search.
+    """
 
     page_cache_query = (*SearchForm.base_fields, "page")  # core.pagecache
 
@@ -16,19 +24,23 @@ class SearchView(ListView):
     def get_queryset(self):
         self.form = SearchForm(self.request.GET)
         self.search = self.form.search()
+        self.ranked_limit = search.ranked_results()
         return self.search.rows()
+
+    def match_count(self):
+        if not hasattr(self, "_match_count"):
+            self._match_count = self.search.count()
+        return self._match_count
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        params = self.request.GET.copy()
-        params.pop("page", None)
         return {
             **context,
+            **self.ranked_context(),
             "form": self.form,
             "search": self.search,
             "query": self.search.query,
             "hits": self.search.hits(page.object_list) if page else [],
-            "page_query": params.urlencode(),
             "query_was_cut": getattr(self.form, "query_was_cut", False),
         }

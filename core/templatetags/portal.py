@@ -33,6 +33,16 @@ def vn_date(value):
     return f"{value:%d/%m/%Y}"
 
 
+@register.filter
+def vn_number(value):
+    """`98.000`: thousands grouped with dots, as Vietnamese writes them (Django's Vietnamese
+    format groups nothing)."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return value
+
+
 # What Django's `json_script` escapes: nothing in the data can close the <script> element or
 # start an HTML comment or character reference, whatever a title contains.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
