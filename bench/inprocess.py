@@ -59,6 +59,9 @@ def configure() -> None:
             "HTTPS": "0",
             "PAGE_CACHE": "0",
             "CONN_MAX_AGE": "60",
+            # One client asking for hundreds of uncached pages: the per-client budget and the
+            # render slots would answer 429/503 instead of rendering.
+            "RATE_LIMIT": "0",
         }
     )
     redis_url = os.environ.get("BENCH_INPROCESS_REDIS_URL", "")
