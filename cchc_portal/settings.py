@@ -74,6 +74,12 @@ MIDDLEWARE = [
     # Answers anonymous visitors from the cache; after SessionMiddleware (a session cookie may
     # hold a login), before the rest (a hit skips them; the cached page keeps their headers).
     "core.pagecache.PageCacheMiddleware",
+    # Right below the page cache, so that only the requests it could not answer spend the
+    # client's budget (searches, filters, deep pages, 404s): a 429 before any view or query.
+    "core.ratelimit.RateLimitMiddleware",
+    # Below the rate limit (a refused request never reaches the database): anonymous requests
+    # run with PostgreSQL's statement_timeout; a query past it answers a friendly 503.
+    "core.querytimeout.StatementTimeoutMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -154,6 +160,24 @@ else:
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_EXCLUDED_PATHS = ["/quan-tri/"]
+# After a change, while one request renders a page's new version, the others are given the
+# previous version's copy — for at most this many seconds after the change (0: never).
+PAGE_CACHE_STALE_SECONDS = env.int("PAGE_CACHE_STALE_SECONDS", default=10)
+# Browsers and proxies may keep an anonymous public page this long (Cache-Control: public,
+# max-age); a change shows to a visitor who already has the page at most this late.
+PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60)
+
+# Budget per client for the work the page cache cannot spare (core.ratelimit): a bucket of
+# RATE_LIMIT_BURST requests refilled at RATE_LIMIT_PER_MINUTE, spent only by anonymous requests
+# that miss the cache. The client is REMOTE_ADDR, or X-Forwarded-For when REMOTE_ADDR is one of
+# TRUSTED_PROXIES (addresses or networks: the nginx in front, `127.0.0.1`). RATE_LIMIT=0: off.
+RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT", default=True)
+RATE_LIMIT_BURST = env.int("RATE_LIMIT_BURST", default=40)
+RATE_LIMIT_PER_MINUTE = env.float("RATE_LIMIT_PER_MINUTE", default=120)
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+# A ceiling on each query of an anonymous public request on PostgreSQL (core.querytimeout), in
+# milliseconds; 0: none. Staff, the admin and management commands are never limited.
+STATEMENT_TIMEOUT_MS = env.int("STATEMENT_TIMEOUT_MS", default=3000)
 
 # "Tin đọc nhiều": article reads are counted in the cache and written to the database in
 # batches: when this many are buffered, or when the oldest buffered read is this old

@@ -11,6 +11,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from .settings import *  # noqa: F403
+from .settings import env
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="cchc-test-media-")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -31,3 +32,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files from the apps' folders, as in development: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests send hundreds of requests from one address: the rate limit would refuse some. Its own
+# tests turn it on with the `settings` fixture; a live server of a test (tests/live.py) has it
+# when its environment sets a budget (RATE_LIMIT=1, or RATE_LIMIT_BURST/_PER_MINUTE).
+RATE_LIMIT_ENABLED = env.bool(
+    "RATE_LIMIT",
+    default=any(name in os.environ for name in ("RATE_LIMIT_BURST", "RATE_LIMIT_PER_MINUTE")),
+)

@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from accounts import views as account_views
 from accounts.forms import AdminLoginForm
 from core import views as core_views
+from core.pagecache import query_params
 from core.sitemaps import NamedPagesSitemap
 from core.views import media_urlpattern
 from dashboard import views as dashboard_views
@@ -53,12 +54,12 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        query_params()(TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
         name="robots",
     ),
     path(
         "sitemap.xml",
-        sitemap,
+        query_params("p")(sitemap),  # its page number (core.pagecache keys by it)
         {
             "sitemaps": {
                 "pages": NamedPagesSitemap(

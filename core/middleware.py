@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from .querytimeout import is_query_cancelled
+
 log = logging.getLogger(__name__)
 
 # The database, or the Redis cache, cannot be reached.
@@ -21,7 +23,10 @@ RETRY_AFTER_SECONDS = 30
 
 def is_outage(error: BaseException | None) -> bool:
     """Whether the error, or one it was raised from (a template rendering a query, a lazy
-    object), is the database or the cache being unreachable."""
+    object), is the database or the cache being unreachable. A query cancelled by the
+    statement timeout is an OperationalError too, but not an outage (core.querytimeout)."""
+    if is_query_cancelled(error):
+        return False
     seen = set()
     while error is not None and id(error) not in seen:
         if isinstance(error, OUTAGE_ERRORS):

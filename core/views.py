@@ -18,6 +18,8 @@ from .files import save_to_storage
 from .images import clean_image, generated_image_path
 from .middleware import is_outage, outage_response
 from .models import EnglishPage
+from .pagecache import query_params
+from .querytimeout import is_query_cancelled, timeout_response
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +77,7 @@ def editor_image_upload(request):
     return JsonResponse({"url": default_storage.url(stored_name)})
 
 
+@query_params()
 def english_page(request):
     """`/en/`: the office, its structure, address and contacts in English (Decree 42)."""
     return TemplateResponse(
@@ -84,12 +87,17 @@ def english_page(request):
 
 def server_error(request):
     """handler500: the 503 page when the database or the cache is unreachable (an error raised
-    outside a view, e.g. while saving the session), Django's 500 page otherwise."""
-    if is_outage(sys.exc_info()[1]):
+    outside a view, e.g. while saving the session) or a query went past the statement timeout,
+    Django's 500 page otherwise."""
+    error = sys.exc_info()[1]
+    if is_query_cancelled(error):
+        return timeout_response()
+    if is_outage(error):
         return outage_response()
     return defaults.server_error(request)
 
 
+@query_params()
 def serve_media(request, path):
     """Uploaded files in development (SERVE_MEDIA): served as what they are only when that is
     an image or a PDF, never as HTML or script, sandboxed, as the README's nginx lines do."""

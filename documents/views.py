@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from core.models import SiteSettings
+from core.pagecache import query_params
 from indices.tables import Column, Table
 from news.models import Article
 
@@ -26,6 +27,8 @@ def filtered_documents(request):
 class DocumentListView(ListView):
     """The register: filters, search, 20 per page."""
 
+    page_cache_query = (*DocumentFilterForm.base_fields, "page")
+
     template_name = "documents/document_list.html"
     context_object_name = "documents"
     paginate_by = 20
@@ -42,6 +45,8 @@ class DocumentListView(ListView):
 
 class DocumentDetailView(DetailView):
     """One document. A draft answers 404, except to staff who may edit it (a preview)."""
+
+    page_cache_query = ()
 
     template_name = "documents/document_detail.html"
     context_object_name = "document"
@@ -88,6 +93,7 @@ def _send_file(stored, filename: str, private: bool) -> FileResponse:
     return response
 
 
+@query_params()
 def download(request, pk: int):
     """A document's file, named after the document's number (1234-QD-UBND.pdf)."""
     stored = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
@@ -97,6 +103,7 @@ def download(request, pk: int):
     return _send_file(stored, stored.download_name(), private=not document.is_public)
 
 
+@query_params()
 def attachment_download(request, pk: int):
     """A news article's attachment, when the article is public (or previewable)."""
     stored = get_object_or_404(ArticleAttachment.objects.select_related("article"), pk=pk)
@@ -143,15 +150,19 @@ def register_table(documents) -> Table:
     return table
 
 
+@query_params(*DocumentFilterForm.base_fields)
 def register_csv(request):
     return register_table(filtered_documents(request)[1]).as_csv()
 
 
+@query_params(*DocumentFilterForm.base_fields)
 def register_json(request):
     return register_table(filtered_documents(request)[1]).as_json()
 
 
 class LatestDocumentsFeed(Feed):
+    page_cache_query = ()
+
     link = reverse_lazy("documents:list")
     description = gettext_lazy("New legal documents")
 

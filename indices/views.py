@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core.pagecache import query_params
+
 from . import charts, tables
 from .models import (
     Component,
@@ -64,6 +66,7 @@ def data_response(table: tables.Table, fmt: str):
 # Overview
 
 
+@query_params()
 def overview(request):
     results = list(ProvinceResult.objects.latest_per_index())
     weakest_components = weakest_of_latest_year()
@@ -82,6 +85,7 @@ def overview(request):
     )
 
 
+@query_params()
 def targets_data(request, fmt):
     """Every province target, assessed or not yet, with its result where there is one."""
     targets = (
@@ -96,6 +100,7 @@ def targets_data(request, fmt):
     return data_response(table, fmt)
 
 
+@query_params()
 def overview_data(request, fmt):
     return data_response(tables.overview_table(ProvinceResult.objects.latest_per_index()), fmt)
 
@@ -104,6 +109,7 @@ def overview_data(request, fmt):
 # One index
 
 
+@query_params("nam")
 def index_detail(request, slug):
     index = get_object_or_404(Index, slug=slug)
     results = list(ProvinceResult.objects.history(index))
@@ -141,11 +147,13 @@ def index_detail(request, slug):
     )
 
 
+@query_params()
 def index_data(request, slug, fmt):
     index = get_object_or_404(Index, slug=slug)
     return data_response(tables.index_table(index, ProvinceResult.objects.history(index)), fmt)
 
 
+@query_params()
 def components_data(request, slug, year, fmt):
     result = get_object_or_404(
         ProvinceResult.objects.select_related("index"), index__slug=slug, year=year
@@ -164,6 +172,7 @@ def get_component(slug, component_slug) -> Component:
     )
 
 
+@query_params()
 def component_detail(request, slug, component_slug):
     component = get_component(slug, component_slug)
     results = component_history(component)
@@ -182,6 +191,7 @@ def component_detail(request, slug, component_slug):
     )
 
 
+@query_params()
 def component_data(request, slug, component_slug, fmt):
     component = get_component(slug, component_slug)
     return data_response(tables.component_table(component, component_history(component)), fmt)
@@ -191,6 +201,7 @@ def component_data(request, slug, component_slug, fmt):
 # Unit rankings
 
 
+@query_params("nam")
 def ranking_latest(request):
     """`/chi-so/xep-hang/`: the latest year, or the year picked in the selector (`?nam=`)."""
     years = UnitResult.objects.years()
@@ -204,6 +215,7 @@ def ranking_latest(request):
     return redirect("indices:ranking", year=years[0])
 
 
+@query_params()
 def ranking(request, year):
     years = UnitResult.objects.years()
     if year not in years:
@@ -239,6 +251,7 @@ def ranking(request, year):
     )
 
 
+@query_params()
 def ranking_data(request, year, kind_slug, fmt):
     kind = KINDS_BY_SLUG.get(kind_slug)
     results = UnitResult.objects.ranking(year, kind).graded() if kind else []
@@ -251,6 +264,7 @@ def ranking_data(request, year, kind_slug, fmt):
 # One unit
 
 
+@query_params()
 def unit_detail(request, slug):
     unit = get_object_or_404(Unit.objects.select_related("successor"), slug=slug)
     results = UnitResult.objects.history(unit)
@@ -274,6 +288,7 @@ def unit_detail(request, slug):
     )
 
 
+@query_params()
 def unit_data(request, slug, fmt):
     unit = get_object_or_404(Unit, slug=slug)
     return data_response(tables.unit_table(unit, UnitResult.objects.history(unit)), fmt)
@@ -286,6 +301,7 @@ COMPARE_UNIT = "don-vi"
 COMPARE_YEAR = "nam"
 
 
+@query_params(COMPARE_UNIT, COMPARE_YEAR)
 def compare(request):
     """`/chi-so/so-sanh/?don-vi=a&don-vi=b` (two units over the years) or
     `?don-vi=a&nam=2017&nam=2018` (two years of one unit). Anything else shows the form, with

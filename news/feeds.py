@@ -19,6 +19,8 @@ FEED_ITEMS = 30
 class LatestArticlesFeed(Feed):
     """All public news, newest first (RSS 2.0)."""
 
+    page_cache_query = ()  # core.pagecache: reads no query parameter
+
     def title(self):
         return xml_text(SiteSettings.load().site_name)
 

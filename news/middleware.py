@@ -13,7 +13,8 @@ class ArticleViewCountMiddleware:
 
     It resolves the path itself and looks only at the response, so a page served from a page
     cache (answered before any view runs) is counted too; it must therefore sit above the page
-    cache in MIDDLEWARE. A staff preview of an unpublished article (`no-store`) is not counted.
+    cache in MIDDLEWARE. A staff preview of an unpublished article (the view marks its response
+    `is_preview`) is not counted.
     The count goes to the cache (news.viewcounts): no database write, no cookie.
     """
 
@@ -26,7 +27,7 @@ class ArticleViewCountMiddleware:
             slug = self.article_slug(request)
             if (
                 slug
-                and "no-store" not in response.get("Cache-Control", "")
+                and not getattr(response, "is_preview", False)
                 and not is_bot(request.headers.get("User-Agent", ""))
             ):
                 self.count(slug)

@@ -15,6 +15,8 @@ HOME_PER_CATEGORY_SHOWN = 4
 
 
 class HomeView(TemplateView):
+    page_cache_query = ()  # core.pagecache: the query parameters the page reads
+
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
@@ -37,6 +39,8 @@ class HomeView(TemplateView):
 
 class ArticleListView(ListView):
     """All public news, newest first, with an optional search."""
+
+    page_cache_query = (*ArticleSearchForm.base_fields, "page")  # core.pagecache
 
     template_name = "news/article_list.html"
     context_object_name = "articles"
@@ -72,6 +76,8 @@ class CategoryArticleListView(ArticleListView):
 class ArticleDetailView(DetailView):
     """One article. Not yet public: 404, except for staff who may edit it (a preview)."""
 
+    page_cache_query = ()
+
     template_name = "news/article_detail.html"
     context_object_name = "article"
 
@@ -106,6 +112,7 @@ class ArticleDetailView(DetailView):
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
+        response.is_preview = self.is_preview  # not a read (news.middleware)
         if self.is_preview:
             response["Cache-Control"] = "private, no-store"
         return response

@@ -7,6 +7,8 @@ class SearchView(ListView):
     """`/tim-kiem/?q=…`: published news, indices and units holding every word of the query,
     whatever the case and diacritics; best matches first, 20 a page."""
 
+    page_cache_query = (*SearchForm.base_fields, "page")  # core.pagecache
+
     template_name = "search/results.html"
     context_object_name = "rows"
     paginate_by = 20
