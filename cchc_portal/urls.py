@@ -80,6 +80,7 @@ urlpatterns = [
     path("en/", core_views.english_page, name="english-page"),
     path("van-ban/", include("documents.urls")),
     path("tim-kiem/", include("search.urls")),
+    path("", include("participation.urls")),
     path("", include("news.urls")),
 ]
 
