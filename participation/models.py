@@ -105,7 +105,7 @@ class Draft(ContentManagedModel):
     report = RichTextField(
         _("report on the comments"),
         blank=True,
-        help_text=_("After closing: what was taken in and why (báo cáo tiếp thu, giải trình)."),
+        help_text=_("After closing: which comments were taken in, and why others were not."),
     )
 
     objects = DraftQuerySet.as_manager()

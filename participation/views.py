@@ -94,6 +94,7 @@ def _submission_form(request, form_class, template, context, *, draft=None):
     return render(request, template, {**context, "form": form})
 
 
+@query_params()
 @never_cache
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -103,6 +104,7 @@ def ask(request):
     )
 
 
+@query_params()
 @never_cache
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -112,6 +114,7 @@ def feedback(request):
     )
 
 
+@query_params()
 @never_cache
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -174,6 +177,7 @@ def draft_detail(request, slug):
     )
 
 
+@query_params()
 @never_cache
 @csrf_protect
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('file', models.FileField(blank=True, help_text='PDF, DOC, DOCX, XLS, XLSX, ODT or ODS.', upload_to=participation.models.draft_upload_to, validators=[documents.files.validate_document_file], verbose_name='draft file')),
                 ('opens_at', models.DateTimeField(verbose_name='comments open at')),
                 ('closes_at', models.DateTimeField(verbose_name='comments close at')),
-                ('report', core.fields.RichTextField(blank=True, help_text='After closing: what was taken in and why (báo cáo tiếp thu, giải trình).', verbose_name='report on the comments')),
+                ('report', core.fields.RichTextField(blank=True, help_text='After closing: which comments were taken in, and why others were not.', verbose_name='report on the comments')),
                 ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='created by')),
                 ('document', models.ForeignKey(blank=True, help_text='When the draft is a document of the register.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='documents.document', verbose_name='document of the register')),
                 ('updated_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='last changed by')),
