@@ -1,5 +1,12 @@
+import csv
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
@@ -59,7 +66,7 @@ class SubmissionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         "name",
         "email",
         "phone",
-        "attachment",
+        "attachment_link",
         "consent",
         "spam_reason",
         "answered_at",
@@ -71,12 +78,13 @@ class SubmissionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
         (_("The submission"), {"fields": ["topic", "procedure", "text"]}),
         (
             _("Personal data (never published)"),
-            {"fields": ["name", "email", "phone", "attachment", "consent"]},
+            {"fields": ["name", "email", "phone", "attachment_link", "consent"]},
         ),
         (_("Handling"), {"fields": ["unit", "handler", "due_on"]}),
         (_("Answer"), {"fields": ["answer", "answered_at", "published_at"]}),
     ]
     workflow_comment_field = "answer"
+    actions = ["export_personal_data"]
     workflow_actions = {
         "mark_spam": BulkAction(
             Submission.Transition.MARK_SPAM,
@@ -105,6 +113,71 @@ class SubmissionAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("text"))
     def short_text(self, submission):
         return submission.title
+
+    @admin.display(description=_("attachment"))
+    def attachment_link(self, submission):
+        if not submission.attachment:
+            return "—"
+        url = reverse("admin:participation_submission_attachment", args=[submission.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Download the attachment"))
+
+    def get_urls(self):
+        download = self.admin_site.admin_view(self.download_attachment)
+        return [
+            path("<int:pk>/tep-dinh-kem/", download, name="participation_submission_attachment"),
+            *super().get_urls(),
+        ]
+
+    def download_attachment(self, request, pk):
+        """The attachment, to the handling role only, each download in the audit trail."""
+        if not self._may_handle(request):
+            raise PermissionDenied
+        submission = get_object_or_404(Submission, pk=pk)
+        if not submission.attachment:
+            raise Http404
+        record(
+            actor=request.user,
+            action=AuditEntry.Action.PERSONAL_DATA_EXPORTED,
+            target=submission,
+            details="attachment",
+        )
+        extension = submission.attachment.name.rsplit(".", 1)[-1]
+        return FileResponse(
+            submission.attachment.open("rb"),
+            as_attachment=True,
+            filename=f"{submission.code}.{extension}",
+        )
+
+    @admin.action(description=_("Export the selected submissions with personal data (CSV)"))
+    def export_personal_data(self, request, queryset):
+        if not self._may_handle(request):
+            raise PermissionDenied
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="y-kien.csv"'
+        response["Cache-Control"] = "no-store"
+        writer = csv.writer(response)
+        writer.writerow(["code", "kind", "status", "received_at", "name", "email", "phone", "text"])
+        with transaction.atomic():
+            for submission in queryset.order_by("pk"):
+                writer.writerow(
+                    [
+                        submission.display_code,
+                        submission.kind,
+                        submission.status,
+                        submission.received_at.isoformat(),
+                        submission.name,
+                        submission.email,
+                        submission.phone,
+                        submission.text,
+                    ]
+                )
+                record(
+                    actor=request.user,
+                    action=AuditEntry.Action.PERSONAL_DATA_EXPORTED,
+                    target=submission,
+                    details="csv",
+                )
+        return response
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "handler":

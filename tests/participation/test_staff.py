@@ -165,3 +165,28 @@ def test_mail_reaches_a_real_smtp_server(client, settings, smtp_server, handler)
     assert recipients == ["binh@example.vn", "tiepnhan@example.vn"]
     citizen = next(e for e in received if e.rcpt_tos == ["binh@example.vn"])
     assert code.encode() in citizen.content
+
+
+@pytest.mark.django_db
+def test_attachment_download_and_export_are_for_the_role_and_audited(client, handler, publisher):
+    from django.core.files.base import ContentFile
+
+    submission = SubmissionFactory()
+    submission.attachment.save("x.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=True)
+    url = reverse("admin:participation_submission_attachment", args=[submission.pk])
+    client.force_login(publisher)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(handler)
+    response = client.get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    exported = client.post(
+        reverse("admin:participation_submission_changelist"),
+        {"action": "export_personal_data", "_selected_action": [submission.pk]},
+    )
+    assert exported.status_code == 200 and submission.email in exported.content.decode()
+    details = list(
+        AuditEntry.objects.filter(action="personal_data_exported", actor=handler)
+        .order_by("pk")
+        .values_list("details", flat=True)
+    )
+    assert details == ["attachment", "csv"]
