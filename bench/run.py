@@ -1,4 +1,4 @@
-"""Load benchmark: the portal production-like (gunicorn, 2 sync workers, DEBUG off,
+"""Load benchmark: the portal production-like (gunicorn, 2 threaded workers, DEBUG off,
 PostgreSQL) under wrk, with the demo plus 1,000 and then 100,000 generated articles.
 
     make bench                                  # BENCH_SIZES=1000,100000
@@ -14,6 +14,13 @@ one table — req/s, its ratio to the ceiling (a bare Django view with 30 KB of 
 by the same gunicorn, bench-only: bench/urls.py), p50, p99, SQL queries (counted by a
 bench-only middleware, bench/middleware.py), HTML bytes — then each gunicorn worker's resident
 memory, and writes the same as JSON under bench/results/. Nothing leaves the loopback.
+
+With the page cache on it also measures a reader (2 connections, X-Forwarded-For 192.0.2.10)
+loading the cached home page alone, then while one other client (8 connections, 192.0.2.66)
+floods the server with a new query string on every request: searches, then the home page
+(bench/flood.lua). gunicorn trusts X-Forwarded-For from the loopback (TRUSTED_PROXIES), so the
+per-client rate limit sees two clients. BENCH_FLOOD_ONLY=1 measures only these rows and the
+ceiling; BENCH_NGINX=1 measures them again through Debian's nginx (deploy/nginx).
 """
 
 import json
@@ -42,6 +49,23 @@ RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
 THREADS = int(os.environ.get("BENCH_THREADS", "2"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+# The portal's worker model (gunicorn.conf.py): threaded workers; `sync` for a comparison.
+WORKER_CLASS = os.environ.get("BENCH_WORKER_CLASS", "gthread")
+WORKER_THREADS = int(os.environ.get("BENCH_WORKER_THREADS", "12"))  # as gunicorn.conf.py
+FLOOD_ONLY = os.environ.get("BENCH_FLOOD_ONLY", "") not in ("", "0")
+READER_ADDRESS, FLOODER_ADDRESS = "192.0.2.10", "192.0.2.66"  # documentation range (RFC 5737)
+FLOODS = {
+    # The issue's two floods: new query strings that the page cache now keys canonically (the
+    # utm_* parameter is dropped from the key), so they become cache hits…
+    "searches": "/tim-kiem/?q=cai+cach&utm_source=<random>",
+    "home page": "/?utm_source=<random>",
+    # …and a flood of real misses, a new search each time: what the rate limit must stop.
+    "new searches": "/tim-kiem/?q=cai+cach+<random>",
+}
+FLOOD_SCRIPT = Path(__file__).resolve().parent / "flood.lua"
+# BENCH_NGINX=1: the flood rows again with both clients going through Debian's nginx and
+# deploy/nginx's configuration (micro-cache) in front of the same gunicorn.
+NGINX = os.environ.get("BENCH_NGINX", "") not in ("", "0")
 TIMEOUT = int(os.environ.get("BENCH_TIMEOUT", "10"))  # wrk drops slower answers from its figures
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cchc_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
@@ -66,6 +90,8 @@ SERVER_ENV = {
     "CONN_MAX_AGE": "60",
     # Plain http on the loopback (a production server has TLS in front): no redirect to https.
     "HTTPS": "0",
+    # wrk plays nginx: the per-client rate limit reads the client from X-Forwarded-For.
+    "TRUSTED_PROXIES": "127.0.0.1",
 }
 os.environ.update(SERVER_ENV)
 
@@ -87,7 +113,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)
     call_command("load_demo", verbosity=0)
-    rows, memory = [], []
+    rows, memory, floods = [], [], []
     generated = 0
     for size in SIZES:
         log(f"generating {size - generated:,} articles (total {size:,})")
@@ -96,7 +122,10 @@ def main() -> None:
         log(f"  done in {time.monotonic() - started:.0f} s")
         generated = size
         pages = page_urls()
-        for cache in ("off", "on") if PAGE_CACHE_AVAILABLE else ("off",):
+        modes = ("off", "on") if PAGE_CACHE_AVAILABLE else ("off",)
+        if FLOOD_ONLY:  # the ceiling (cache off, so that it stays the bare view), the floods
+            pages = {label: url for label, url in pages.items() if label.startswith("ceiling")}
+        for cache in modes:
             with Server(gunicorn, cache=cache) as server:
                 for label, url in pages.items():
                     if cache == "on" and label in CACHE_INDEPENDENT:
@@ -105,9 +134,17 @@ def main() -> None:
                         measure(wrk, server, label, url, articles=size, cache=cache)
                         | {"articles": size, "cache": cache}
                     )
+                if cache == "on":
+                    floods.extend(measure_floods(wrk, server, articles=size))
+                    if NGINX:
+                        with Nginx(server) as nginx:
+                            floods.extend(
+                                measure_floods(wrk, server, articles=size, base=nginx.base)
+                            )
                 memory.append({"articles": size, "cache": cache, "workers": server.memory()})
     add_ratios(rows)
-    report(rows, memory)
+    add_flood_ratios(floods, rows)
+    report(rows, memory, floods)
 
 
 CACHE_INDEPENDENT = {"static file", "ceiling (bare Django view, 30 KB)"}
@@ -147,7 +184,8 @@ def page_urls() -> dict[str, str]:
 
 
 class Server:
-    """gunicorn with WORKERS sync workers on a free loopback port, in its own process group."""
+    """gunicorn with WORKERS workers (WORKER_CLASS, WORKER_THREADS threads each) on a free
+    loopback port, in its own process group."""
 
     def __init__(self, gunicorn: list[str], *, cache: str):
         self.gunicorn, self.cache = gunicorn, cache
@@ -157,6 +195,14 @@ class Server:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         env = os.environ | {"PAGE_CACHE": "1" if self.cache == "on" else "0"}
+        if self.cache == "off":
+            # The page rows measure rendering under 16 connections: requests beyond the render
+            # slots (core.render_slots) wait for one instead of being answered 503.
+            # The per-client rate limit is off there too: wrk is one client asking for thousands
+            # of uncached pages, which it would answer with 429s.
+            env = (
+                {"RENDER_SLOT_QUEUE": "1000", "RENDER_SLOT_WAIT": "600"} | env | {"RATE_LIMIT": "0"}
+            )
         if self.cache == "on":
             flush_redis()
         self.process = subprocess.Popen(
@@ -164,9 +210,12 @@ class Server:
                 *self.gunicorn,
                 "bench.wsgi:application",
                 f"--workers={WORKERS}",
-                "--worker-class=sync",
+                f"--worker-class={WORKER_CLASS}",
+                f"--threads={WORKER_THREADS}",
                 f"--bind=127.0.0.1:{self.port}",
                 "--log-level=warning",
+                # gunicorn.conf.py (read from the working folder) logs every request; not here.
+                "--access-logfile=/dev/null",
                 "--timeout=60",
             ],
             cwd=ROOT,
@@ -223,9 +272,12 @@ def drain(server: "Server") -> None:
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         started = time.monotonic()
-        fetch(server.base + "/__bench__/ceiling/")
-        if time.monotonic() - started < 1:
-            return
+        # A 503 is quick too: the render slots are still taken.
+        if fetch(server.base + "/__bench__/ceiling/")["status"] == 200:
+            if time.monotonic() - started < 1:
+                return
+        else:
+            time.sleep(0.5)
 
 
 def measure(wrk: str, server: Server, label: str, url: str, **context) -> dict:
@@ -285,6 +337,178 @@ def wrk_run(wrk: str, url: str) -> dict:
     }
 
 
+def flood_run(wrk: str, base: str, path: str, address: str, *, connections: int, seconds: float):
+    """A wrk process for one client of the flood rows (bench/flood.lua), started at once."""
+    return subprocess.Popen(
+        [
+            wrk,
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            f"--timeout={TIMEOUT}s",
+            "--latency",
+            "-s",
+            str(FLOOD_SCRIPT),
+            base,
+            "--",
+            path,
+            address,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def flood_result(process: subprocess.Popen) -> dict:
+    output, _ = process.communicate(timeout=DURATION * 4 + 120)
+    statuses = {int(code): int(n) for code, n in re.findall(r"^status (\d+) (\d+)$", output, re.M)}
+    answered = sum(statuses.values())
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50_ms": latency_ms(output, "50%") if answered else None,
+        "p99_ms": latency_ms(output, "99%") if answered else None,
+        "statuses": statuses,
+        "answered": answered,
+    }
+
+
+def share(result: dict, status: int) -> float:
+    return 100 * result["statuses"].get(status, 0) / result["answered"] if result["answered"] else 0
+
+
+class Nginx:
+    """Debian's nginx with deploy/nginx/cchc.conf.template in front of `server`, in the
+    foreground with its own folders under WORK, on a free loopback port. Both wrk clients then
+    reach gunicorn from nginx's address with X-Forwarded-For 127.0.0.1 (nginx replaces the
+    header): one client to the rate limit, which only the misses meet."""
+
+    def __init__(self, server: Server):
+        self.server = server
+
+    def __enter__(self):
+        import importlib.util
+
+        binary = shutil.which("nginx") or "/usr/sbin/nginx"
+        spec = importlib.util.spec_from_file_location(
+            "nginx_render", ROOT / "deploy" / "nginx" / "render.py"
+        )
+        render = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(render)
+        folder = WORK / f"nginx-{self.server.port}"
+        (folder / "temp").mkdir(parents=True)
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        (folder / "cchc.conf").write_text(
+            render.render(
+                LISTEN=f"127.0.0.1:{port}",
+                SERVER_NAME="127.0.0.1",
+                TLS="",
+                UPSTREAM=f"127.0.0.1:{self.server.port}",
+                STATIC_ROOT=SERVER_ENV["STATIC_ROOT"],
+                MEDIA_ROOT=SERVER_ENV["MEDIA_ROOT"],
+                CACHE_DIR=str(folder / "cache"),
+            )
+        )
+        temp = "".join(
+            f"{kind}_temp_path {folder / 'temp' / kind}; "
+            for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (folder / "nginx.conf").write_text(
+            ("user root root;\n" if os.geteuid() == 0 else "")
+            + f"daemon off; worker_processes 1; pid {folder / 'nginx.pid'};\n"
+            + f"error_log {folder / 'error.log'};\n"
+            + "events { worker_connections 1024; }\n"
+            + "http { include /etc/nginx/mime.types; access_log off; "
+            + f"{temp} include {folder / 'cchc.conf'}; }}\n"
+        )
+        self.process = subprocess.Popen(
+            [binary, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-e", "stderr"],
+            start_new_session=True,
+        )
+        self.base = f"http://127.0.0.1:{port}"
+        for _attempt in range(100):
+            try:
+                urllib.request.urlopen(self.base + "/healthz", timeout=2).read()
+                break
+            except OSError:
+                if self.process.poll() is not None:
+                    raise RuntimeError("nginx did not start") from None
+                time.sleep(0.1)
+        log(f"nginx on {self.base} in front of {self.server.base}")
+        return self
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def measure_floods(
+    wrk: str, server: Server, *, articles: int, base: str | None = None
+) -> list[dict]:
+    """The reader's cached home page alone, then during each flood (medians of RUNS runs);
+    through `base` (nginx) when given, else straight to gunicorn."""
+    found = []
+    via = "nginx" if base else "gunicorn"
+    base = base or server.base
+    fetch(base + "/")  # cached from here on
+    scenarios = {"alone": None, **{f"{name} flood": path for name, path in FLOODS.items()}}
+    for scenario, flood_path in scenarios.items():
+        runs = []
+        for _run in range(RUNS):
+            drain(server)
+            flooder = None
+            if flood_path:
+                # The flood starts first and outlasts the reader's run.
+                flooder = flood_run(
+                    wrk,
+                    base,
+                    flood_path,
+                    FLOODER_ADDRESS,
+                    connections=8,
+                    seconds=DURATION + 2,
+                )
+                time.sleep(1)
+            reader = flood_run(wrk, base, "/", READER_ADDRESS, connections=2, seconds=DURATION)
+            run = {"reader": flood_result(reader)}
+            if flooder:
+                run["flooder"] = flood_result(flooder)
+            runs.append(run)
+        row = {
+            "scenario": scenario,
+            "via": via,
+            "articles": articles,
+            "flood_path": flood_path,
+            "rps": statistics.median(run["reader"]["rps"] for run in runs),
+            "p50_ms": statistics.median(run["reader"]["p50_ms"] or 0 for run in runs),
+            "p99_ms": statistics.median(run["reader"]["p99_ms"] or 0 for run in runs),
+            "reader_429_pct": max(share(run["reader"], 429) for run in runs),
+            "reader_non_200_pct": max(
+                100 - share(run["reader"], 200) if run["reader"]["answered"] else 100
+                for run in runs
+            ),
+            "runs": runs,
+        }
+        if flood_path:
+            row |= {
+                "flooder_rps": statistics.median(run["flooder"]["rps"] for run in runs),
+                "flooder_429_pct": statistics.median(share(run["flooder"], 429) for run in runs),
+                "flooder_503_pct": statistics.median(share(run["flooder"], 503) for run in runs),
+            }
+        log(
+            f"  {articles:>7,} reader ({via}), {scenario:<20} {row['rps']:>8.0f} req/s  "
+            f"p50 {row['p50_ms']:.1f} ms  p99 {row['p99_ms']:.1f} ms"
+            + (
+                f"  flooder {row['flooder_rps']:.0f} req/s, 429 {row['flooder_429_pct']:.0f} %"
+                f", 503 {row['flooder_503_pct']:.0f} %"
+                if flood_path
+                else ""
+            )
+        )
+        found.append(row)
+    return found
+
+
 def latency_ms(output: str, percentile: str) -> float:
     value, unit = re.search(rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
@@ -303,7 +527,48 @@ def add_ratios(rows: list[dict]) -> None:
         row["ceiling_pct"] = round(100 * row["rps"] / ceiling, 1) if ceiling else None
 
 
-def report(rows: list[dict], memory: list[dict]) -> None:
+def add_flood_ratios(floods: list[dict], rows: list[dict]) -> None:
+    ceilings = {row["articles"]: row["rps"] for row in rows if row["page"].startswith("ceiling")}
+    alone = {
+        (row["articles"], row["via"]): row["rps"] for row in floods if row["scenario"] == "alone"
+    }
+    for row in floods:
+        ceiling, solo = ceilings.get(row["articles"]), alone.get((row["articles"], row["via"]))
+        row["ceiling_pct"] = round(100 * row["rps"] / ceiling, 1) if ceiling else None
+        row["alone_pct"] = round(100 * row["rps"] / solo, 1) if solo else None
+
+
+def flood_table(floods: list[dict]) -> list[str]:
+    from django.conf import settings  # the server's: the same environment
+
+    lines = [
+        "",
+        f"The reader's cached home page (2 connections) alone and while one other client floods "
+        f"(8 connections, a new query string each request); gunicorn {WORKERS} × {WORKER_CLASS}"
+        f" ({WORKER_THREADS} threads), render slots {settings.RENDER_SLOTS} per process, queue "
+        f"{settings.RENDER_SLOT_QUEUE}, wait {settings.RENDER_SLOT_WAIT:g} s:",
+        "",
+        "| reader's home page | articles | req/s | % of alone | % of ceiling | p50 ms | p99 ms "
+        "| reader 429 % | flooder req/s | flooder 429 % | flooder 503 % |",
+        "|" + "---|" * 11,
+    ]
+    for row in floods:
+        flooder = (
+            f"{row['flooder_rps']:,.0f} | {row['flooder_429_pct']:.0f} % "
+            f"| {row['flooder_503_pct']:.0f} %"
+            if row["flood_path"]
+            else "– | – | –"
+        )
+        lines.append(
+            f"| {row['scenario']}{' (via nginx)' if row['via'] == 'nginx' else ''} "
+            f"| {row['articles']:,} | {row['rps']:,.0f} | {row['alone_pct']} % "
+            f"| {row['ceiling_pct']} % | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
+            f"| {row['reader_429_pct']:.0f} % | {flooder} |"
+        )
+    return lines
+
+
+def report(rows: list[dict], memory: list[dict], floods: list[dict]) -> None:
     header = (
         "| page | articles | cache | req/s | % of ceiling | p50 ms | p99 ms | p99/p50 "
         "| SQL queries | HTML bytes |"
@@ -320,6 +585,8 @@ def report(rows: list[dict], memory: list[dict]) -> None:
             f"| {row['ceiling_pct']} % | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} "
             f"| {ratio:.1f} | {row['queries']} | {row['bytes']:,} |"
         )
+    if floods:
+        lines.extend(flood_table(floods))
     lines.append("")
     lines.append("Worker resident memory after the runs (VmRSS):")
     for entry in memory:
@@ -345,8 +612,23 @@ def report(rows: list[dict], memory: list[dict]) -> None:
                     "connections": CONNECTIONS,
                     "threads": THREADS,
                     "workers": WORKERS,
+                    "worker_class": WORKER_CLASS,
+                    "worker_threads": WORKER_THREADS,
+                    # The portal's own defaults apply where these are None.
+                    **{
+                        name.lower(): os.environ.get(name)
+                        for name in (
+                            "RENDER_SLOTS",
+                            "RENDER_SLOT_QUEUE",
+                            "RENDER_SLOT_WAIT",
+                            "PYTHON_SWITCH_INTERVAL",
+                        )
+                    },
+                    "flood_only": FLOOD_ONLY,
+                    "nginx": NGINX,
                 },
                 "rows": rows,
+                "floods": floods,
                 "memory": memory,
                 "table": table,
             },

@@ -78,6 +78,10 @@ MIDDLEWARE = [
     # Right below the page cache, so that only the requests it could not answer spend the
     # client's budget (searches, filters, deep pages, 404s): a 429 before any view or query.
     "core.ratelimit.RateLimitMiddleware",
+    # Below the page cache, so only misses reach it, and the rate limit (a refused client never
+    # waits for a slot): caps the pages a process renders at once, so that cache hits always
+    # find a free thread (core.render_slots).
+    "core.render_slots.RenderSlotsMiddleware",
     # Below the rate limit (a refused request never reaches the database): anonymous requests
     # run with PostgreSQL's statement_timeout; a query past it answers a friendly 503.
     "core.querytimeout.StatementTimeoutMiddleware",
@@ -179,6 +183,14 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # A ceiling on each query of an anonymous public request on PostgreSQL (core.querytimeout), in
 # milliseconds; 0: none. Staff, the admin and management commands are never limited.
 STATEMENT_TIMEOUT_MS = env.int("STATEMENT_TIMEOUT_MS", default=3000)
+
+# Uncached pages rendered at once per server process (core.render_slots; 0: no cap), and how
+# many more may wait, how long, for a slot; beyond that, 503 with Retry-After. gunicorn's
+# threads per process (GUNICORN_THREADS) must exceed slots + queue, so hits find a thread.
+RENDER_SLOTS = env.int("RENDER_SLOTS", default=1)
+RENDER_SLOT_QUEUE = env.int("RENDER_SLOT_QUEUE", default=8)
+RENDER_SLOT_WAIT = env.float("RENDER_SLOT_WAIT", default=10.0)
+RENDER_SLOT_RETRY_AFTER = env.int("RENDER_SLOT_RETRY_AFTER", default=5)
 
 # "Tin đọc nhiều": article reads are counted in the cache and written to the database in
 # batches: when this many are buffered, or when the oldest buffered read is this old

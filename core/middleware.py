@@ -3,11 +3,15 @@ recovery by itself when the service is back (Django opens a connection per reque
 CONN_MAX_AGE > 0 the CONN_HEALTH_CHECKS setting throws away a broken one first; redis-py
 reconnects on its own)."""
 
+import functools
 import logging
 
+from django.core.signals import setting_changed
 from django.db import InterfaceError, OperationalError
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -36,10 +40,23 @@ def is_outage(error: BaseException | None) -> bool:
     return False
 
 
-def outage_response() -> HttpResponse:
-    """The 503 page. Drawn without the request, so no context processor asks the database."""
-    response = HttpResponse(render_to_string("503.html"), status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+@functools.lru_cache(maxsize=4)
+def _outage_page(language: str | None) -> str:
+    return render_to_string("503.html")
+
+
+@receiver(setting_changed)
+def _forget_outage_page(**kwargs):
+    _outage_page.cache_clear()
+
+
+def outage_response(retry_after: int = RETRY_AFTER_SECONDS) -> HttpResponse:
+    """The 503 page. Drawn without the request, so no context processor asks the database;
+    drawn once per process and language, as it is the same for everyone: it is also the
+    answer of a server too busy to render a page now (core.render_slots), which a flood may
+    ask for hundreds of times a second."""
+    response = HttpResponse(_outage_page(get_language()), status=503)
+    response["Retry-After"] = str(retry_after)
     response["Cache-Control"] = "no-store"
     return response
 

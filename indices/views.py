@@ -5,6 +5,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from core import fragments
+from core.fragments import Deferred
 from core.pagecache import query_params
 
 from . import charts, tables
@@ -68,21 +70,29 @@ def data_response(table: tables.Table, fmt: str):
 
 @query_params()
 def overview(request):
-    results = list(ProvinceResult.objects.latest_per_index())
-    weakest_components = weakest_of_latest_year()
-    targets_ahead = list(ProvinceTarget.objects.ahead())
+    # Drawn in a fragment kept until the content changes: computed only when it is drawn anew.
     return TemplateResponse(
         request,
         "indices/overview.html",
-        {
-            "results": results,
-            "weakest_components": weakest_components,
-            "targets_ahead": targets_ahead,
-            "unit_years": UnitResult.objects.years(),
-            "has_sample_data": contains_sample_data(results, weakest_components, targets_ahead)
-            or any(item.lead_is_sample for item in weakest_components),
-        },
+        fragments.deferred(
+            _overview_data,
+            ["results", "weakest_components", "targets_ahead", "unit_years", "has_sample_data"],
+        ),
     )
+
+
+def _overview_data() -> dict:
+    results = list(ProvinceResult.objects.latest_per_index())
+    weakest_components = weakest_of_latest_year()
+    targets_ahead = list(ProvinceTarget.objects.ahead())
+    return {
+        "results": results,
+        "weakest_components": weakest_components,
+        "targets_ahead": targets_ahead,
+        "unit_years": UnitResult.objects.years(),
+        "has_sample_data": contains_sample_data(results, weakest_components, targets_ahead)
+        or any(item.lead_is_sample for item in weakest_components),
+    }
 
 
 @query_params()
@@ -111,40 +121,72 @@ def overview_data(request, fmt):
 
 @query_params("nam")
 def index_detail(request, slug):
+    """One index: every year, and the components of the year asked for (`?nam=`) or of the
+    latest year with a breakdown. The page below the title is a fragment kept until the content
+    changes, so its queries run only when it is drawn anew. A year asked for is checked first
+    against the index's years (kept likewise; read from the same query as the page's rows), to
+    answer 404."""
     index = get_object_or_404(Index, slug=slug)
-    results = list(ProvinceResult.objects.history(index))
+    results = Deferred(lambda: list(ProvinceResult.objects.history(index)))
+    year = None
     if "nam" in request.GET:
         year = parse_year(request.GET["nam"])
-        selected = next((result for result in results if result.year == year), None)
-        if selected is None:
+        years = fragments.remember(
+            f"indices:index-years:{index.pk}",
+            lambda: [result.year for result in reversed(results())],
+            request=request,
+        )
+        if year not in years:
             return year_not_found(
                 request,
                 year=request.GET["nam"],
-                years=[result.year for result in reversed(results)],
+                years=years,
                 title=index.name,
                 url_for_year=lambda y: f"{index.get_absolute_url()}?nam={y}",
             )
-    else:
-        selected = ProvinceResult.objects.latest_with_breakdown(results)
-    breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
-    targets_ahead = list(ProvinceTarget.objects.filter(index=index).ahead())
     return TemplateResponse(
         request,
         "indices/index_detail.html",
         {
             "index": index,
-            "results": results,
-            "selected": selected,
-            "component_results": breakdown,
-            "score_chart": charts.index_score_chart(index, results),
-            "rank_chart": charts.index_rank_chart(index, results),
-            "component_chart": charts.components_chart(selected, breakdown),
-            "weakest_components": weakest(breakdown),
-            "targets_ahead": targets_ahead,
-            "has_sample_data": contains_sample_data(results, breakdown, targets_ahead)
-            or any(item.lead_is_sample for item in breakdown),
+            "year_asked": year or "latest",
+            **fragments.deferred(
+                lambda: _index_detail_data(index, results(), year),
+                [
+                    "results",
+                    "selected",
+                    "component_results",
+                    "score_chart",
+                    "rank_chart",
+                    "component_chart",
+                    "weakest_components",
+                    "targets_ahead",
+                    "has_sample_data",
+                ],
+            ),
         },
     )
+
+
+def _index_detail_data(index, results: list, year: int | None) -> dict:
+    if year is not None:
+        selected = next(result for result in results if result.year == year)
+    else:
+        selected = ProvinceResult.objects.latest_with_breakdown(results)
+    breakdown = list(with_lead(ComponentResult.objects.breakdown(selected))) if selected else []
+    targets_ahead = list(ProvinceTarget.objects.filter(index=index).ahead())
+    return {
+        "results": results,
+        "selected": selected,
+        "component_results": breakdown,
+        "score_chart": charts.index_score_chart(index, results),
+        "rank_chart": charts.index_rank_chart(index, results),
+        "component_chart": charts.components_chart(selected, breakdown),
+        "weakest_components": weakest(breakdown),
+        "targets_ahead": targets_ahead,
+        "has_sample_data": contains_sample_data(results, breakdown, targets_ahead)
+        or any(item.lead_is_sample for item in breakdown),
+    }
 
 
 @query_params()
@@ -217,9 +259,23 @@ def ranking_latest(request):
 
 @query_params()
 def ranking(request, year):
-    years = UnitResult.objects.years()
+    # The years (for the picker, and to answer 404) are kept like the page's fragment.
+    years = fragments.remember("indices:unit-years", UnitResult.objects.years, request=request)
     if year not in years:
         return ranking_year_not_found(request, year)
+    # Drawn in a fragment kept until the content changes: computed only when it is drawn anew.
+    return TemplateResponse(
+        request,
+        "indices/ranking.html",
+        {
+            "year": year,
+            "years": years,
+            **fragments.deferred(lambda: _ranking_data(year), ["sections", "has_sample_data"]),
+        },
+    )
+
+
+def _ranking_data(year: int) -> dict:
     results = UnitResult.objects.ranking(year).graded()
     sections = []
     for kind in Unit.Kind:
@@ -239,16 +295,7 @@ def ranking(request, year):
                     "change_note": shared_reason(result.change for result in rows),
                 }
             )
-    return TemplateResponse(
-        request,
-        "indices/ranking.html",
-        {
-            "year": year,
-            "years": years,
-            "sections": sections,
-            "has_sample_data": contains_sample_data(results),
-        },
-    )
+    return {"sections": sections, "has_sample_data": contains_sample_data(results)}
 
 
 @query_params()

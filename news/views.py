@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.fragments import Deferred, deferred
 from core.pagination import DeepPaginator
 
 from . import structured_data
@@ -15,11 +16,22 @@ HOME_PER_CATEGORY_SHOWN = 4
 
 
 class HomeView(TemplateView):
+    """The home page. Its two parts (the news, the sidebar) are template fragments kept until
+    the content changes: the lists are computed only when a fragment is drawn anew."""
+
     page_cache_query = ()  # core.pagecache: the query parameters the page reads
 
     template_name = "news/home.html"
 
     def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            **deferred(self.lists, ["featured", "latest", "category_sections"]),
+            **deferred(lambda: {"most_read": list(Article.objects.most_read())}, ["most_read"]),
+            **kwargs,
+        )
+
+    @staticmethod
+    def lists() -> dict:
         public = Article.objects.published().cards()
         featured = list(public.featured()[:HOME_FEATURED_SHOWN])
         latest = list(public.exclude(pk__in=[a.pk for a in featured])[:HOME_LATEST_SHOWN])
@@ -28,13 +40,7 @@ class HomeView(TemplateView):
         )
         # One query for the photos of all three lists.
         prefetch_images([*featured, *latest, *(a for s in sections for a in s.articles)])
-        return super().get_context_data(
-            featured=featured,
-            latest=latest,
-            category_sections=sections,
-            most_read=list(Article.objects.most_read()),
-            **kwargs,
-        )
+        return {"featured": featured, "latest": latest, "category_sections": sections}
 
 
 class ArticleListView(ListView):
@@ -98,9 +104,10 @@ class ArticleDetailView(DetailView):
         article = self.object
         return super().get_context_data(
             is_preview=self.is_preview,
-            related_articles=article.related_for_display(),
-            latest_articles=article.latest_for_display(),
-            most_read=list(Article.objects.most_read()),
+            # Drawn in fragments kept until the content changes: computed only when drawn.
+            related_articles=Deferred(article.related_for_display),
+            latest_articles=Deferred(article.latest_for_display),
+            most_read=Deferred(lambda: list(Article.objects.most_read())),
             structured_data=[]
             if self.is_preview
             else [

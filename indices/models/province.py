@@ -239,20 +239,22 @@ class ProvinceResultQuerySet(PublicArticleQuerySet, YearlyResultQuerySet):
         )
         return next((r for r in reversed(results) if r.pk in with_breakdown), results[-1])
 
-    def latest_per_index(self):
-        """Each index's most recent result, in index order, with its change."""
+    def latest_per_index(self, *, with_targets: bool = True):
+        """Each index's most recent result, in index order, with its change and (unless
+        `with_targets` is false: the home page's box shows none, and the target's subqueries
+        cost more to build than the rest of the query) its target."""
         latest_year = (
             ProvinceResult.objects.filter(index=OuterRef("index"))
             .order_by("-year")
             .values("year")[:1]
         )
-        return (
+        results = (
             self.filter(year=Subquery(latest_year))
             .select_related("index")
             .with_previous_rank()
-            .with_target()
             .order_by("index__order", "index__code")
         )
+        return results.with_target() if with_targets else results
 
 
 class ProvinceResult(LinksPublicArticle, TargetedResult, YearlyResult):

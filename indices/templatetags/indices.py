@@ -10,8 +10,9 @@ register = template.Library()
 
 @register.inclusion_tag("indices/includes/latest_box.html")
 def latest_indices_box():
-    """Each index's latest result, for the home page (one query)."""
-    results = list(ProvinceResult.objects.latest_per_index())
+    """Each index's latest result, for the home page (one query), without the targets the
+    box does not show."""
+    results = list(ProvinceResult.objects.latest_per_index(with_targets=False))
     return {"results": results, "has_sample_data": contains_sample_data(results)}
 
 
