@@ -175,3 +175,29 @@ def test_comments_are_published_only_when_chosen_without_personal_data(client, h
     shown = AnsweredFactory(kind="comment", draft=draft, topic=None, text="Ý kiến công khai")
     html = client.get(draft.get_absolute_url()).content.decode()
     assert shown.text in html and hidden.text not in html and shown.name not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/hoi-dap/", "/gop-y-du-thao/"])
+def test_list_pages_cost_the_same_queries_for_2_or_12_rows(client, settings, url):
+    """No query per row (N+1): the same count with 2 rows as with 12."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE_ENABLED = False
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    for _ in range(2):
+        AnsweredFactory(kind="feedback", procedure="Cấp phép xây dựng")
+        DraftFactory()
+    client.get(url)
+    few = count()
+    for _ in range(10):
+        AnsweredFactory(kind="feedback", procedure="Cấp phép xây dựng")
+        DraftFactory()
+    client.get(url)  # the shared fragments (menu, footer) are drawn again after a write
+    assert count() == few
