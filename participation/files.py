@@ -1,6 +1,7 @@
 """Checking a citizen's attachment by its bytes: a PDF (documents' check) or an image
 (core.images' decoding), nothing else, whatever its name says."""
 
+import os
 import uuid
 
 from django.conf import settings
@@ -8,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.functional import LazyObject
 from django.utils.translation import gettext as _
 
 from core.images import ALLOWED_IMAGE_FORMATS, check_image_file
@@ -56,12 +56,23 @@ def attachment_path(instance, filename) -> str:
     return f"submissions/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{kind}"
 
 
-class PrivateStorage(LazyObject):
-    """Citizens' attachments live outside MEDIA_ROOT: the web server never serves them; only
-    the handling staff download them, through the admin (audited)."""
+class PrivateStorage(FileSystemStorage):
+    """Citizens' attachments live outside MEDIA_ROOT (PRIVATE_MEDIA_ROOT, read on each use, so
+    a test's setting is followed): the web server never serves them; only the handling staff
+    download them, through the admin (audited)."""
 
-    def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
 
 private_storage = PrivateStorage()
+
+
+def get_private_storage():
+    """The field's storage as a callable: migrations name this function, not an instance."""
+    return private_storage

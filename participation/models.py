@@ -18,7 +18,7 @@ from core.models import ContentManagedModel
 from core.text import unique_slug
 from documents.files import generated_file_path, validate_document_file
 
-from .files import attachment_path, private_storage, validate_attachment
+from .files import attachment_path, get_private_storage, validate_attachment
 
 HANDLE_PERMISSION = "participation.handle_submission"
 # Lookup codes: no 0/O, 1/I/L that a person would confuse when typing one from a letter.
@@ -301,7 +301,7 @@ class Submission(publishing.WorkflowModelMixin, SearchableModel):
     attachment = models.FileField(
         _("attachment"),
         upload_to=attachment_path,
-        storage=private_storage,
+        storage=get_private_storage,
         validators=[validate_attachment],
         blank=True,
         max_length=255,

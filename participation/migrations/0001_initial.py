@@ -2,7 +2,6 @@
 
 import core.fields
 import core.workflow
-import django.core.files.storage
 import django.db.models.deletion
 import django.utils.timezone
 import documents.files
@@ -70,7 +69,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(blank=True, max_length=150, verbose_name='name')),
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('phone', models.CharField(blank=True, max_length=30, verbose_name='phone')),
-                ('attachment', models.FileField(blank=True, max_length=255, storage=django.core.files.storage.FileSystemStorage(base_url=None, location='/work/wt-participation/private_media'), upload_to=participation.files.attachment_path, validators=[participation.files.validate_attachment], verbose_name='attachment')),
+                ('attachment', models.FileField(blank=True, max_length=255, storage=participation.files.get_private_storage, upload_to=participation.files.attachment_path, validators=[participation.files.validate_attachment], verbose_name='attachment')),
                 ('consent', models.BooleanField(default=False, verbose_name='consent to the processing of personal data')),
                 ('code', models.CharField(editable=False, max_length=16, unique=True, verbose_name='lookup code')),
                 ('status', models.CharField(choices=[('received', 'Received'), ('assigned', 'Assigned'), ('answered', 'Answered'), ('published', 'Published'), ('closed', 'Closed'), ('spam', 'Spam')], default='received', editable=False, max_length=20, verbose_name='status')),
