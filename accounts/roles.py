@@ -11,6 +11,8 @@ from dataclasses import dataclass
 EDITOR = "Biên tập viên"
 PUBLISHER = "Người duyệt tin"
 SITE_ADMIN = "Quản trị viên"
+# Receives, assigns and answers citizens' submissions; the only role seeing their personal data.
+HANDLER = "Cán bộ tiếp nhận ý kiến"
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,11 @@ ROLES = {
             "audit.view_auditentry",
         ),
         app_labels=("indices", "documents"),
+    ),
+    HANDLER: Role(
+        HANDLER,
+        ("indices.view_unit", "documents.view_document"),
+        app_labels=("participation",),
     ),
     SITE_ADMIN: Role(
         SITE_ADMIN,

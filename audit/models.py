@@ -40,6 +40,17 @@ class AuditEntry(models.Model):
         ACCOUNT_REACTIVATED = "account_reactivated", _("account reactivated")
         ROLE_CHANGED = "role_changed", _("role changed")
         PASSWORD_RESET = "password_reset", _("password reset by an administrator")
+        SUBMISSION_RECEIVED = "submission_received", _("citizen's submission received")
+        SUBMISSION_EDITED = "submission_edited", _("citizen's submission edited")
+        SUBMISSION_ASSIGNED = "submission_assigned", _("citizen's submission assigned")
+        SUBMISSION_ANSWERED = "submission_answered", _("citizen's submission answered")
+        SUBMISSION_PUBLISHED = "submission_published", _("citizen's submission published")
+        SUBMISSION_CLOSED = "submission_closed", _("citizen's submission closed")
+        SUBMISSION_SPAM = "submission_spam", _("citizen's submission marked as spam")
+        SUBMISSION_DELETED = "submission_deleted", _("citizen's submission deleted")
+        PERSONAL_DATA_VIEWED = "personal_data_viewed", _("personal data viewed")
+        PERSONAL_DATA_EXPORTED = "personal_data_exported", _("personal data exported")
+        PERSONAL_DATA_PURGED = "personal_data_purged", _("personal data erased")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True, editable=False)
     actor = models.ForeignKey(

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "news",
     "indices",
     "documents",
+    "participation",
     "search",
     "audit",
     "accounts",
@@ -359,6 +360,26 @@ SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
 vars().update(
     env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
 )
+# Citizens' submissions (participation): attachments kept outside MEDIA_ROOT (never served by
+# the web server), their size cap, the working days to answer feedback, how long personal data
+# of closed submissions is kept (then `manage.py purge_personal_data` blanks it), and who is told
+# of a new submission besides the staff holding the handling permission.
+# The portal's public address, for links in emails sent outside a request.
+SITE_URL = env.str("SITE_URL", default="http://localhost:8000").rstrip("/")
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+PARTICIPATION_ATTACHMENT_MAX_BYTES = (
+    env.int("PARTICIPATION_ATTACHMENT_MAX_MB", default=5) * 1024 * 1024
+)
+PARTICIPATION_TEXT_MAX_CHARS = 5000
+PARTICIPATION_FEEDBACK_WORKING_DAYS = env.int("PARTICIPATION_FEEDBACK_WORKING_DAYS", default=10)
+PARTICIPATION_DUE_SOON_DAYS = 3
+PARTICIPATION_RETENTION_DAYS = env.int("PARTICIPATION_RETENTION_DAYS", default=365)
+PARTICIPATION_SPAM_RETENTION_DAYS = env.int("PARTICIPATION_SPAM_RETENTION_DAYS", default=30)
+# A form filled faster than this is a script's (kept as spam).
+PARTICIPATION_MIN_FILL_SECONDS = env.int("PARTICIPATION_MIN_FILL_SECONDS", default=5)
+# Posts per client: a burst, then so many a minute (core.ratelimit; 429 past it).
+PARTICIPATION_POST_BURST = env.int("PARTICIPATION_POST_BURST", default=5)
+PARTICIPATION_POSTS_PER_MINUTE = env.float("PARTICIPATION_POSTS_PER_MINUTE", default=1)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="cchc@laichau.gov.vn")
 
 LOGGING = {

@@ -15,6 +15,7 @@ from dashboard import views as dashboard_views
 from documents.sitemaps import DocumentSitemap
 from indices.sitemaps import ComponentSitemap, IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from participation.sitemaps import AnswerSitemap, DraftSitemap
 
 admin.site.site_header = _("CCHC portal administration")
 admin.site.site_title = _("CCHC administration")
@@ -63,7 +64,14 @@ urlpatterns = [
         {
             "sitemaps": {
                 "pages": NamedPagesSitemap(
-                    ["news:home", "news:article-list", "indices:overview", "english-page"]
+                    [
+                        "news:home",
+                        "news:article-list",
+                        "indices:overview",
+                        "english-page",
+                        "participation:qa-list",
+                        "participation:draft-list",
+                    ]
                 ),
                 "articles": ArticleSitemap,
                 "categories": CategorySitemap,
@@ -72,6 +80,8 @@ urlpatterns = [
                 "rankings": RankingYearSitemap,
                 "units": UnitSitemap,
                 "documents": DocumentSitemap,
+                "answers": AnswerSitemap,
+                "drafts": DraftSitemap,
             }
         },
         name="sitemap",
@@ -80,6 +90,7 @@ urlpatterns = [
     path("en/", core_views.english_page, name="english-page"),
     path("van-ban/", include("documents.urls")),
     path("tim-kiem/", include("search.urls")),
+    path("", include("participation.urls")),
     path("", include("news.urls")),
 ]
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import re_path
 from django.utils.translation import gettext as _
@@ -101,7 +101,10 @@ def server_error(request):
 def serve_media(request, path):
     """Uploaded files in development (SERVE_MEDIA): served as what they are only when that is
     an image or a PDF, never as HTML or script, sandboxed, as the README's nginx lines do."""
-    response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    try:
+        response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError:  # a name longer than the file system allows: no such file
+        raise Http404 from None
     extension = Path(path).suffix.lower().lstrip(".")
     content_type = SAFE_MEDIA_TYPES.get(extension)
     if content_type is None:

@@ -6,6 +6,7 @@ with `select_related`. `tests/dashboard/test_dashboard.py` holds the budget.
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +17,7 @@ from accounts.roles import is_site_admin
 from audit.models import AuditEntry
 from indices.models import ProvinceResult, UnitResult
 from news.models import PUBLISH_PERMISSION, Article
+from participation.models import HANDLE_PERMISSION, Submission
 
 LIST_LENGTH = 5
 QUEUE_LENGTH = 10
@@ -57,10 +59,19 @@ class SiteAdminPanel:
 
 
 @dataclass
+class SubmissionsPanel:
+    new: list
+    mine: list
+    due_soon: list
+    overdue: list
+
+
+@dataclass
 class Dashboard:
     editor: EditorPanel | None = None
     publisher: PublisherPanel | None = None
     site_admin: SiteAdminPanel | None = None
+    submissions: SubmissionsPanel | None = None
     roles: list = field(default_factory=list)
 
 
@@ -172,4 +183,21 @@ def dashboard_for(user, now=None) -> Dashboard:
         dashboard.publisher = publisher_panel(now)
     if is_site_admin(user):
         dashboard.site_admin = site_admin_panel(now)
+    if user.has_perm(HANDLE_PERMISSION):
+        dashboard.submissions = submissions_panel(user, now)
     return dashboard
+
+
+def submissions_panel(user, now=None, limit=10) -> SubmissionsPanel:
+    """Citizens' submissions waiting: new ones, those assigned to `user`, and those whose due
+    date (feedback, in working days) is near or past."""
+    today = timezone.localdate(now)
+    waiting = Submission.objects.open_items().select_related("topic").order_by("received_at")
+    soon = today + timedelta(days=settings.PARTICIPATION_DUE_SOON_DAYS)
+    by_due = waiting.order_by("due_on", "received_at")
+    return SubmissionsPanel(
+        new=list(waiting.filter(status=Submission.Status.RECEIVED)[:limit]),
+        mine=list(waiting.filter(handler=user)[:limit]),
+        due_soon=list(by_due.filter(due_on__gte=today, due_on__lte=soon)[:limit]),
+        overdue=list(by_due.filter(due_on__lt=today)[:limit]),
+    )

@@ -67,7 +67,8 @@ class TestSiteAdministrator:
         page = client.get(change_url(StaffFactory(role=EDITOR)))
         fields = set(page.context["adminform"].form.fields)
         assert not fields & {"is_superuser", "user_permissions", "groups", "is_staff"}
-        assert page.context["adminform"].form.fields["role"].queryset.count() == 3
+        # The three staff roles and the handling of citizens' submissions (participation).
+        assert page.context["adminform"].form.fields["role"].queryset.count() == 4
 
     def test_a_forged_post_cannot_make_a_superuser_or_grant_raw_permissions(
         self, client, site_admin

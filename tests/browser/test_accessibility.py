@@ -32,6 +32,11 @@ PAGES = [
     ("english", "/en/"),
     ("documents", "/van-ban/"),
     ("document", "/van-ban/15-kh-ubnd/"),
+    ("questions", "/hoi-dap/"),
+    ("ask", "/hoi-dap/gui-cau-hoi/"),
+    ("feedback", "/hoi-dap/phan-anh-kien-nghi/"),
+    ("lookup", "/tra-cuu/"),
+    ("drafts", "/gop-y-du-thao/"),
 ]
 # Impacts that fail the test; "minor" ones are reported by axe but do not.
 FAILING_IMPACTS = {"moderate", "serious", "critical"}

@@ -43,6 +43,10 @@ STAFF_TEXT_FIELDS = [
     ("documents.Field", ["name"]),
     ("documents.Document", ["number", "summary", "signer"]),
     ("documents.DocumentFile", ["title"]),
+    ("participation.Topic", ["name"]),
+    ("participation.Draft", ["title", "summary", "report"]),
+    # Typed by citizens, shown once published: the question, the procedure, and the answer.
+    ("participation.Submission", ["text", "procedure", "answer"]),
 ]  # fmt: skip
 
 # Pages per URL pattern opened in the browser (every article shows every payload in its body).

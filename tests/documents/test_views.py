@@ -131,8 +131,8 @@ class TestRegister:
             document.fields.add(FieldFactory(name=f"Lĩnh vực {number % 3}"))
             DocumentFactory(issued_on=date(2020, 1, 1)).replaces.add(document)
         # count, page (with validity), fields prefetch, menu, the three filter lists, and the
-        # page cache's next self-made change (articles, documents), once per content version
-        with django_assert_max_num_queries(10):
+        # page cache's next self-made change (articles, documents, drafts), once per version
+        with django_assert_max_num_queries(11):
             response = client.get(LIST, {"nam": 2019, "hieu_luc": "replaced"})
         assert response.status_code == 200
         assert len(listed(response)) == 20
@@ -198,8 +198,8 @@ class TestDocumentPage:
             document_file(document, pdf_bytes(f"Phu luc {number}"))
             ArticleDocument.objects.create(article=ArticleFactory(), document=document)
         # document, fields, files, replaces, replaced by, citing articles, menu, and the page
-        # cache's next self-made change (articles, documents), once per content version
-        with django_assert_max_num_queries(10):
+        # cache's next self-made change (articles, documents, drafts), once per version
+        with django_assert_max_num_queries(11):
             assert client.get(document.get_absolute_url()).status_code == 200
 
     def test_a_draft_is_404_for_visitors_and_a_preview_for_its_editors(self, client, publisher):

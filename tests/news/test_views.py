@@ -59,9 +59,10 @@ class TestHome:
         AgencyLink.for_footer()  # so are the footer's links
         # site settings (cached) + featured, latest, menu categories with their children,
         # sections, the images of all three lists at once, the site menu, the box of the
-        # latest index results, the most read, and the page cache's two "next change by
-        # itself" lookups (scheduled articles, documents' dates; once per content version)
-        with django_assert_max_num_queries(10):
+        # latest index results, the most read, and the page cache's three "next change by
+        # itself" lookups (scheduled articles, documents' dates, drafts' opening and closing;
+        # once per content version)
+        with django_assert_max_num_queries(11):
             response = client.get(reverse("news:home"))
         assert response.status_code == 200
 
@@ -114,9 +115,9 @@ class TestArticleList:
             ArticleImageFactory.create_batch(3, article=article)
         SiteSettings.load()
         AgencyLink.for_footer()
-        # count, page, images, menu, and the page cache's two "next change by itself" lookups
-        # (scheduled articles, documents' dates; once per content version)
-        with django_assert_max_num_queries(6):
+        # count, page, images, menu, and the page cache's three "next change by itself" lookups
+        # (scheduled articles, documents' dates, drafts' times; once per content version)
+        with django_assert_max_num_queries(7):
             assert client.get(reverse("news:article-list")).status_code == 200
 
 
@@ -228,8 +229,9 @@ class TestArticlePage:
         AgencyLink.for_footer()
         # article + its images, related links, fill-in, latest, menu, announced index results,
         # most read, the documents app's related documents and attachments, and the page
-        # cache's two "next change by itself" lookups (scheduled articles, documents' dates)
-        with django_assert_max_num_queries(12):
+        # cache's three "next change by itself" lookups (scheduled articles, documents'
+        # dates, drafts' opening and closing)
+        with django_assert_max_num_queries(13):
             assert client.get(article.get_absolute_url()).status_code == 200
 
 

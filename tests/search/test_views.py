@@ -348,9 +348,9 @@ def test_query_count_does_not_grow_with_the_hits(
     ComponentFactory(name="Báo cáo tổng hợp thành phần")
     SiteSettings.load()
     client.get(URL, {"q": "bao cao tong hop"})  # warm the caches (site settings, menu)
-    # categories, year bounds of news and documents, the ranked rows (which, being fewer
-    # than SEARCH_RANKED_RESULTS, are the count too), then one query per kind shown (news,
-    # index, component, unit)
-    with django_assert_num_queries(8):
+    # categories, year bounds of news, documents and questions and answers, the ranked rows
+    # (which, being fewer than SEARCH_RANKED_RESULTS, are the count too), then one query per
+    # kind shown (news, index, component, unit)
+    with django_assert_num_queries(9):
         response = client.get(URL, {"q": "bao cao tong hop"})
     assert len(hit_titles(response)) == count + 3

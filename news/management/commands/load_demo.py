@@ -14,6 +14,7 @@ DEMO_LOADERS = (
     "news.demo.load",
     "indices.demo.load",
     "documents.demo.load",
+    "participation.demo.load",
 )
 
 
