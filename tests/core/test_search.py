@@ -120,13 +120,14 @@ class TestFoldedColumns:
 
 
 class TestRegistry:
-    def test_the_apps_registered_news_indices_components_and_units(self):
+    def test_the_apps_registered_news_indices_components_units_documents_and_answers(self):
         assert [t.key for t in search.registered()] == [
             "news",
             "index",
             "component",
             "unit",
             "documents",
+            "hoi-dap",
         ]
         news = search.type_for_model(Article)
         assert news.columns == {
