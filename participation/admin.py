@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEntry
 from audit.services import record
+from core.admin import ContentManagedAdminMixin
 from core.workflow import BulkAction, WorkflowAdminMixin
 
 from . import services
@@ -28,7 +29,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Draft)
-class DraftAdmin(admin.ModelAdmin):
+class DraftAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "opens_at", "closes_at", "comment_count"]
     date_hierarchy = "opens_at"
     search_fields = ["title"]
@@ -38,12 +39,6 @@ class DraftAdmin(admin.ModelAdmin):
     @admin.display(description=_("comments"))
     def comment_count(self, draft):
         return draft.comments.exclude(status=Submission.Status.SPAM).count()
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
 
 
 @admin.register(Submission)

@@ -190,3 +190,25 @@ def test_attachment_download_and_export_are_for_the_role_and_audited(client, han
         .values_list("details", flat=True)
     )
     assert details == ["attachment", "csv"]
+
+
+@pytest.mark.django_db
+def test_a_draft_added_in_the_admin_records_who_created_and_changed_it(admin_client, admin_user):
+    from participation.models import Draft
+
+    response = admin_client.post(
+        reverse("admin:participation_draft_add"),
+        {
+            "title": "Dự thảo kế hoạch cải cách hành chính năm 2027",
+            "summary": "<p>Tóm tắt dự thảo.</p>",
+            "document": "",
+            "opens_at_0": "01/01/2027",
+            "opens_at_1": "08:00:00",
+            "closes_at_0": "31/01/2027",
+            "closes_at_1": "17:00:00",
+            "report": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    draft = Draft.objects.get()
+    assert (draft.created_by, draft.updated_by) == (admin_user, admin_user)
