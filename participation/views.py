@@ -7,7 +7,7 @@ anything is read or stored.
 """
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -22,6 +22,8 @@ from .forms import CommentForm, FeedbackForm, LookupForm, QuestionForm
 from .models import Draft, Submission, Topic
 
 PER_PAGE = 20
+# The session key naming the submission just received, read by the "received" page.
+RECEIVED_SESSION_KEY = "participation_received"
 KIND_PARAM = {"hoi-dap": Submission.Kind.QUESTION, "phan-anh": Submission.Kind.FEEDBACK}
 
 
@@ -83,12 +85,10 @@ def _submission_form(request, form_class, template, context, *, draft=None):
         if form.is_valid():
             spam = form.spam_reason()
             submission = services.receive(form, spam_reason=spam, draft=draft)
-            # A script is told the same as a person: nothing shows it was caught.
-            return render(
-                request,
-                "participation/thanks.html",
-                {**context, "submission": submission, "spam": bool(spam)},
-            )
+            # Post/redirect/get: reloading the thanks page never posts again. A script is told
+            # the same as a person: nothing shows it was caught.
+            request.session[RECEIVED_SESSION_KEY] = submission.pk
+            return redirect("participation:received")
     else:
         form = form_class()
     return render(request, template, {**context, "form": form})
@@ -112,6 +112,18 @@ def feedback(request):
     return _submission_form(
         request, FeedbackForm, "participation/submission_form.html", {"kind": "feedback"}
     )
+
+
+@query_params()
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def received(request):
+    """The thanks page with the lookup code of what this visitor's session just sent."""
+    pk = request.session.get(RECEIVED_SESSION_KEY)
+    submission = Submission.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if submission is None:  # opened directly, or the session has expired
+        return redirect("participation:qa-list")
+    return render(request, "participation/thanks.html", {"submission": submission})
 
 
 @query_params()

@@ -13,6 +13,7 @@ from .conftest import drawn, question_data
 from .factories import AnsweredFactory, DraftFactory, SubmissionFactory
 
 ASK = reverse("participation:ask")
+RECEIVED = reverse("participation:received")
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -39,14 +40,27 @@ def test_a_question_is_stored_with_a_code_audited_and_mailed(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ASK, question_data(topic))
-    assert response.status_code == 200
+    # Post/redirect/get: the code is shown on a page that a reload does not post again.
+    assert response.status_code == 302 and response["Location"] == RECEIVED
     submission = Submission.objects.get()
     assert submission.status == "received" and submission.kind == "question"
-    assert submission.display_code in response.content.decode()
+    thanks = client.get(RECEIVED)
+    assert thanks.status_code == 200 and "no-store" in thanks["Cache-Control"]
+    assert submission.display_code in thanks.content.decode()
+    assert client.get(RECEIVED).status_code == 200  # a reload shows it again, posts nothing
+    assert Submission.objects.count() == 1
     assert AuditEntry.objects.filter(action="submission_received").count() == 1
     recipients = sorted(address for m in mail.outbox for address in m.to)
     assert recipients == ["binh@example.vn", "tiepnhan@example.vn"]
     assert submission.display_code in mail.outbox[-1].body
+
+
+@pytest.mark.django_db
+def test_the_thanks_page_shows_only_this_sessions_submission(client):
+    SubmissionFactory()
+    # Opened directly, with nothing sent from this session: back to the questions, no code shown.
+    response = client.get(RECEIVED)
+    assert response.status_code == 302 and response["Location"] == reverse("participation:qa-list")
 
 
 @pytest.mark.django_db
@@ -79,7 +93,7 @@ def test_traps_keep_the_post_as_spam_never_shown(
         overrides = {"drawn_at": drawn(1)}
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(ASK, question_data(topic, **overrides))
-    assert response.status_code == 200
+    assert response.status_code == 302 and response["Location"] == RECEIVED  # as for a person
     submission = Submission.objects.get()
     assert (submission.status, submission.spam_reason) == ("spam", reason)
     assert mail.outbox == []
@@ -90,7 +104,7 @@ def test_a_flood_gets_429_with_nothing_stored(client, topic, settings):
     settings.PARTICIPATION_POST_BURST = 3
     settings.PARTICIPATION_POSTS_PER_MINUTE = 1
     codes = [client.post(ASK, question_data(topic)).status_code for _ in range(200)]
-    assert codes[:3] == [200, 200, 200]
+    assert codes[:3] == [302, 302, 302]
     assert set(codes[3:]) == {429}
     assert Submission.objects.count() == 3
 
@@ -159,7 +173,7 @@ def test_a_draft_opens_and_closes_by_the_clock(client, time_machine):
     assert client.get(comment_url).status_code == 200
     data = {"text": "Đề nghị rút ngắn thời hạn", "name": "A", "consent": "on",
             "drawn_at": drawn()}  # fmt: skip
-    assert client.post(comment_url, data).status_code == 200
+    assert client.post(comment_url, data).status_code == 302
     assert "1" in client.get(draft.get_absolute_url()).content.decode()
     time_machine.move_to(now + timedelta(days=3))
     refused = client.post(comment_url, {**data, "drawn_at": drawn()})
