@@ -51,6 +51,10 @@ class AuditEntry(models.Model):
         PERSONAL_DATA_VIEWED = "personal_data_viewed", _("personal data viewed")
         PERSONAL_DATA_EXPORTED = "personal_data_exported", _("personal data exported")
         PERSONAL_DATA_PURGED = "personal_data_purged", _("personal data erased")
+        # Any other record kept in the admin (AuditedAdminMixin): the object's type says what.
+        RECORD_CREATED = "record_created", _("record created")
+        RECORD_EDITED = "record_edited", _("record edited")
+        RECORD_DELETED = "record_deleted", _("record deleted")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True, editable=False)
     actor = models.ForeignKey(

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
+from audit.mixins import AuditedAdminMixin
 from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
 from core.workflow import BulkAction, WorkflowAdminMixin
 from news.admin import ArticleAdmin
@@ -24,7 +25,7 @@ from .models import (
 Transition = Document.Transition
 
 
-class NamedListAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class NamedListAdmin(AuditedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]

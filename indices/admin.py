@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.forms import ExportForm, ImportForm
 
+from audit.mixins import AuditedAdminMixin
 from core.admin import VIETNAMESE_SLUG_JS, ContentManagedAdminMixin, NulSafeSearchMixin
 
 from .models import (
@@ -119,7 +120,7 @@ class ComponentInline(admin.TabularInline):
 
 
 @admin.register(Index)
-class IndexAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class IndexAdmin(AuditedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["abbreviation", "code", "name", "score_unit", "maximum_score", "order"]
     list_editable = ["order"]
@@ -199,7 +200,11 @@ RECORD_HISTORY_FIELDSET = (
 
 @admin.register(ProvinceResult)
 class ProvinceResultAdmin(
-    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+    AuditedAdminMixin,
+    ResultImportExportMixin,
+    ContentManagedAdminMixin,
+    NulSafeSearchMixin,
+    ImportExportModelAdmin,
 ):
     resource_classes = [ProvinceResultResource]
     formfield_overrides = LOCALIZED_DECIMALS
@@ -234,7 +239,11 @@ class ProvinceResultAdmin(
 
 @admin.register(ProvinceTarget)
 class ProvinceTargetAdmin(
-    ResultImportExportMixin, ContentManagedAdminMixin, NulSafeSearchMixin, ImportExportModelAdmin
+    AuditedAdminMixin,
+    ResultImportExportMixin,
+    ContentManagedAdminMixin,
+    NulSafeSearchMixin,
+    ImportExportModelAdmin,
 ):
     resource_classes = [ProvinceTargetResource]
     formfield_overrides = LOCALIZED_DECIMALS
@@ -258,7 +267,7 @@ class ResponsibilityComponentField(forms.ModelChoiceField):
 
 
 @admin.register(Responsibility)
-class ResponsibilityAdmin(admin.ModelAdmin):
+class ResponsibilityAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["component", "index", "year", "unit", "role", "is_sample"]
     list_display_links = ["component"]
     list_filter = ["component__index", "year", "role", "is_sample"]
@@ -283,7 +292,7 @@ class ResponsibilityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class UnitAdmin(AuditedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "is_active", "end_year", "successor", "order"]
     list_editable = ["is_active", "order"]
     list_filter = ["kind", "is_active"]
@@ -306,6 +315,7 @@ class UnitKindColumn:
 
 @admin.register(UnitResult)
 class UnitResultAdmin(
+    AuditedAdminMixin,
     UnitKindColumn,
     ResultImportExportMixin,
     ContentManagedAdminMixin,
@@ -372,6 +382,7 @@ class UnitResultAdmin(
 
 @admin.register(UnitTarget)
 class UnitTargetAdmin(
+    AuditedAdminMixin,
     UnitKindColumn,
     ResultImportExportMixin,
     ContentManagedAdminMixin,
@@ -395,7 +406,7 @@ class UnitTargetAdmin(
 
 
 @admin.register(GradeThresholds)
-class GradeThresholdsAdmin(admin.ModelAdmin):
+class GradeThresholdsAdmin(AuditedAdminMixin, admin.ModelAdmin):
     formfield_overrides = LOCALIZED_DECIMALS
     list_display = ["year", "good_from", "fair_from", "average_from"]
     list_display_links = ["year"]

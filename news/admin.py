@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from reversion.admin import VersionAdmin
 
+from audit.mixins import AuditedAdminMixin
 from audit.models import AuditEntry
 from audit.services import record
 from core import search as site_search
@@ -80,7 +81,7 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
 
 
 @admin.register(Category)
-class CategoryAdmin(NulSafeSearchMixin, admin.ModelAdmin):
+class CategoryAdmin(AuditedAdminMixin, NulSafeSearchMixin, admin.ModelAdmin):
     form = CategoryAdminForm
     list_display = ["name", "parent", "order", "show_in_menu"]
     list_editable = ["order", "show_in_menu"]

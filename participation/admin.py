@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from audit.mixins import AuditedAdminMixin
 from audit.models import AuditEntry
 from audit.services import record
 from core.admin import ContentManagedAdminMixin
@@ -21,7 +22,7 @@ PERSONAL_FIELDS = ("name", "email", "phone", "attachment")
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -29,7 +30,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Draft)
-class DraftAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
+class DraftAdmin(AuditedAdminMixin, ContentManagedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "opens_at", "closes_at", "comment_count"]
     date_hierarchy = "opens_at"
     search_fields = ["title"]
