@@ -14,5 +14,7 @@ class NewsConfig(AppConfig):
         from .search import register_search
 
         pagecache.watch(Article, ArticleImage, RelatedArticle, Category)
+        # Content that changes by the clock: a scheduled article appears, an article expires.
         pagecache.changes_at(Article.objects.next_publication_time)
+        pagecache.changes_at(Article.objects.next_expiry_time)
         register_search()
