@@ -144,6 +144,11 @@ class ArticleQuerySet(publishing.WorkflowQuerySetMixin, models.QuerySet):
         now = now or timezone.now()
         return super().published(now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
+    def reachable(self, now=None):
+        """Whose address answers the public (the workflow's rule), expired ones included: for
+        "may a visitor open it" (a link to it, its attachments), never for a list."""
+        return self.filter(self.model.workflow.public_condition(now))
+
     def expired(self, now=None):
         """Articles whose expiry time has passed (whatever their status)."""
         return self.filter(expires_at__lte=now or timezone.now())
