@@ -15,6 +15,5 @@ class NewsConfig(AppConfig):
 
         pagecache.watch(Article, ArticleImage, RelatedArticle, Category)
         # Content that changes by the clock: a scheduled article appears, an article expires.
-        pagecache.changes_at(Article.objects.next_publication_time)
-        pagecache.changes_at(Article.objects.next_expiry_time)
+        pagecache.changes_at(Article.objects.next_change_time)
         register_search()

@@ -15,6 +15,7 @@ from django.db.models import (
     ExpressionWrapper,
     Prefetch,
     Q,
+    Subquery,
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce, TruncMonth
@@ -166,24 +167,39 @@ class ArticleQuerySet(publishing.WorkflowQuerySetMixin, models.QuerySet):
         )
 
     def next_publication_time(self, now=None):
-        """When the next scheduled article becomes public (None: none is scheduled). Pages
-        cached now must not outlive it (core.pagecache)."""
-        return (
-            self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
+        """When the next scheduled article becomes public (None: none is scheduled)."""
+        return self._next_time("published_at", now)
 
     def next_expiry_time(self, now=None):
-        """When the next published article expires (None: none will). It is a scheduled
-        change like a publication: pages cached now must not outlive it (core.pagecache)."""
-        return (
-            self.filter(status=Article.Status.PUBLISHED, expires_at__gt=now or timezone.now())
-            .order_by("expires_at")
-            .values_list("expires_at", flat=True)
+        """When the next published article expires (None: none will)."""
+        return self._next_time("expires_at", now)
+
+    def _next_time(self, field: str, now=None):
+        return self._upcoming(field, now).values_list(field, flat=True).first()
+
+    def _upcoming(self, field: str, now=None):
+        """Published articles whose `field` is still to come, soonest first (an index read)."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, **{f"{field}__gt": now or timezone.now()}
+        ).order_by(field)
+
+    def next_change_time(self, now=None):
+        """When public content next changes by the clock alone: a scheduled article becomes
+        public, or an article expires (None: neither is due). Pages cached now must not
+        outlive it (core.pagecache). One query: two index reads as scalar subqueries."""
+        now = now or timezone.now()
+        row = (
+            Article.objects.order_by()
+            .annotate(
+                publication=Subquery(
+                    self._upcoming("published_at", now).values("published_at")[:1]
+                ),
+                expiry=Subquery(self._upcoming("expires_at", now).values("expires_at")[:1]),
+            )
+            .values_list("publication", "expiry")
             .first()
         )
+        return min((moment for moment in row or () if moment is not None), default=None)
 
     def featured(self):
         return self.filter(is_featured=True)
@@ -508,10 +524,15 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
         ]
         # In the order of `published()` lists (newest first, then by id), with the id in the
         # index so counts and deep pages are index-only scans (see core.pagination).
+        # `expires_at` last: `published()` reads it too, so that counts and deep pages stay
+        # index-only (a trailing key column, as SQLite has no INCLUDE).
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="article_public_idx"),
             models.Index(
-                fields=["category", "status", "-published_at", "-id"],
+                fields=["status", "-published_at", "-id", "expires_at"],
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id", "expires_at"],
                 name="article_category_idx",
             ),
             # The admin's list (every status, newest first): its first page walks this one.

@@ -107,6 +107,11 @@ def test_the_queryset_decides_by_the_time_given(expiring):
     assert list(Article.objects.expired(now + timedelta(minutes=1))) == [article]
     assert Article.objects.next_expiry_time(now) == article.expires_at
     assert Article.objects.next_expiry_time(article.expires_at) is None
+    # The page cache's horizon: the sooner of the next publication and the next expiry.
+    assert Article.objects.next_change_time(now) == article.expires_at
+    later = ArticleFactory(published_at=now + timedelta(seconds=30))
+    assert Article.objects.next_change_time(now) == later.published_at
+    assert Article.objects.next_change_time(article.expires_at) is None
 
 
 class TestAdmin:
