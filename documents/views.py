@@ -121,7 +121,7 @@ def download(request, pk: int):
 def attachment_download(request, pk: int):
     """A news article's attachment, when the article is public (or previewable)."""
     stored = get_object_or_404(ArticleAttachment.objects.select_related("article"), pk=pk)
-    is_public = Article.objects.published().filter(pk=stored.article_id).exists()
+    is_public = Article.objects.reachable().filter(pk=stored.article_id).exists()
     if not is_public and not stored.article.can_be_previewed_by(request.user):
         raise Http404(_("File not found."))
     return _send_file(stored, stored.download_name(), private=not is_public)

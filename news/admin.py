@@ -63,7 +63,16 @@ class ArticleAdminForm(PrefilledSlugFormMixin, forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["title", "slug", "category", "summary", "body", "published_at", "is_featured"]
+        fields = [
+            "title",
+            "slug",
+            "category",
+            "summary",
+            "body",
+            "published_at",
+            "expires_at",
+            "is_featured",
+        ]
         widgets = {"title": forms.TextInput(attrs={"class": "vTextField", "size": 90})}
 
     def clean(self):
@@ -131,6 +140,7 @@ class WorkflowFilter(admin.SimpleListFilter):
             ("queue", _("Review queue (pending)")),
             ("scheduled", _("Scheduled")),
             ("public", _("On the site")),
+            ("expired", _("Expired (out of the lists)")),
         ]
 
     def queryset(self, request, queryset):
@@ -140,6 +150,8 @@ class WorkflowFilter(admin.SimpleListFilter):
             return queryset.filter(status=Article.Status.PUBLISHED, is_public=False)
         if self.value() == "public":
             return queryset.filter(is_public=True)
+        if self.value() == "expired":
+            return queryset.expired()
         return queryset
 
 
@@ -272,7 +284,7 @@ class ArticleAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminMi
         return site_search.in_tier(queryset, term, tier=1), False
 
     def get_fieldsets(self, request, obj=None):
-        publishing = ["status", "published_at", "is_featured"]
+        publishing = ["status", "published_at", "expires_at", "is_featured"]
         fieldsets = []
         if obj is not None and obj.review_comment:
             fieldsets.append(
@@ -370,6 +382,8 @@ class ArticleAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminMi
     def state(self, obj):
         if obj.is_scheduled:
             return _("Scheduled for %(when)s") % {"when": vn_datetime(obj.published_at)}
+        if obj.status == Article.Status.PUBLISHED and obj.is_expired:
+            return _("Expired on %(when)s") % {"when": vn_datetime(obj.expires_at)}
         return obj.get_status_display()
 
     @admin.display(description=_("publication time"), ordering="published_at")

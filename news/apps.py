@@ -14,5 +14,6 @@ class NewsConfig(AppConfig):
         from .search import register_search
 
         pagecache.watch(Article, ArticleImage, RelatedArticle, Category)
-        pagecache.changes_at(Article.objects.next_publication_time)
+        # Content that changes by the clock: a scheduled article appears, an article expires.
+        pagecache.changes_at(Article.objects.next_change_time)
         register_search()

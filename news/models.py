@@ -1,4 +1,6 @@
+import datetime
 import operator
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import reduce
@@ -7,8 +9,16 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection, models
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -27,8 +37,15 @@ from core.text import unique_slug
 RELATED_ARTICLES_SHOWN = 5
 LATEST_ARTICLES_SHOWN = 5
 MOST_READ_SHOWN = 5
-# Addresses under /tin-tuc/ that are not articles (news/urls.py).
+# Addresses under /tin-tuc/ that are not articles (news/urls.py): the feeds, and the years of
+# the dated archive (/tin-tuc/2019/), so no slug is four digits.
 RESERVED_ARTICLE_SLUGS = {"rss", "atom"}
+ARCHIVE_YEAR_SLUG = re.compile(r"[0-9]{4}")
+
+
+def is_reserved_slug(slug: str) -> bool:
+    """Whether `slug` is the address of another page under /tin-tuc/ (a feed, a year)."""
+    return slug in RESERVED_ARTICLE_SLUGS or bool(ARCHIVE_YEAR_SLUG.fullmatch(slug or ""))
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -115,19 +132,74 @@ class Category(models.Model):
 
 
 class ArticleQuerySet(publishing.WorkflowQuerySetMixin, models.QuerySet):
-    # `published()` (published, with a publication time that has come: an article scheduled
-    # for later becomes public by itself, no job runs), `with_is_public()` and `editable_by()`
-    # come from the workflow (core.workflow), which decides them for every type.
+    # `with_is_public()` and `editable_by()` come from the workflow (core.workflow), which
+    # decides them for every type: whether an article's address answers the public.
+
+    def published(self, now=None):
+        """What the public lists: published, with a publication time that has come (an
+        article scheduled for later becomes public by itself, no job runs) — the workflow's
+        rule — and not expired. An expired article leaves the home page, the lists, the
+        feeds, the sitemap, the site search and "related" at its `expires_at`, by the clock
+        alone; its address still answers (the article page reads `with_is_public()`) and
+        says so. Every public list asks this, so the rule is in this one place."""
+        now = now or timezone.now()
+        return super().published(now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+    def reachable(self, now=None):
+        """Whose address answers the public (the workflow's rule), expired ones included: for
+        "may a visitor open it" (a link to it, its attachments), never for a list."""
+        return self.filter(self.model.workflow.public_condition(now))
+
+    def expired(self, now=None):
+        """Articles whose expiry time has passed (whatever their status)."""
+        return self.filter(expires_at__lte=now or timezone.now())
+
+    def month_counts(self) -> list[tuple[datetime.datetime, int]]:
+        """(first moment of the month, number of articles) for each month holding some,
+        oldest first, in one grouped query. Months are the site's time zone's (an article of
+        23:30 on 30 June, Hanoi time, is June's on SQLite and PostgreSQL alike)."""
+        return list(
+            self.annotate(month=TruncMonth("published_at"))
+            .order_by("month")
+            .values("month")
+            .annotate(count=Count("pk"))
+            .values_list("month", "count")
+        )
 
     def next_publication_time(self, now=None):
-        """When the next scheduled article becomes public (None: none is scheduled). Pages
-        cached now must not outlive it (core.pagecache)."""
-        return (
-            self.filter(status=Article.Status.PUBLISHED, published_at__gt=now or timezone.now())
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
+        """When the next scheduled article becomes public (None: none is scheduled)."""
+        return self._next_time("published_at", now)
+
+    def next_expiry_time(self, now=None):
+        """When the next published article expires (None: none will)."""
+        return self._next_time("expires_at", now)
+
+    def _next_time(self, field: str, now=None):
+        return self._upcoming(field, now).values_list(field, flat=True).first()
+
+    def _upcoming(self, field: str, now=None):
+        """Published articles whose `field` is still to come, soonest first (an index read)."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, **{f"{field}__gt": now or timezone.now()}
+        ).order_by(field)
+
+    def next_change_time(self, now=None):
+        """When public content next changes by the clock alone: a scheduled article becomes
+        public, or an article expires (None: neither is due). Pages cached now must not
+        outlive it (core.pagecache). One query: two index reads as scalar subqueries."""
+        now = now or timezone.now()
+        row = (
+            Article.objects.order_by()
+            .annotate(
+                publication=Subquery(
+                    self._upcoming("published_at", now).values("published_at")[:1]
+                ),
+                expiry=Subquery(self._upcoming("expires_at", now).values("expires_at")[:1]),
+            )
+            .values_list("publication", "expiry")
             .first()
         )
+        return min((moment for moment in row or () if moment is not None), default=None)
 
     def featured(self):
         return self.filter(is_featured=True)
@@ -390,6 +462,16 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
             "the article appears by itself when that time comes."
         ),
     )
+    expires_at = models.DateTimeField(
+        _("display expiry time"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Optional. From this time the article leaves the home page, the news lists, the "
+            "feeds, the sitemap and the search, by itself; its address still opens it, with a "
+            "notice that it has expired. Must be after the publication time."
+        ),
+    )
     is_featured = models.BooleanField(_("featured"), default=False)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
@@ -442,14 +524,25 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
         ]
         # In the order of `published()` lists (newest first, then by id), with the id in the
         # index so counts and deep pages are index-only scans (see core.pagination).
+        # `expires_at` last: `published()` reads it too, so that counts and deep pages stay
+        # index-only (a trailing key column, as SQLite has no INCLUDE).
         indexes = [
-            models.Index(fields=["status", "-published_at", "-id"], name="article_public_idx"),
             models.Index(
-                fields=["category", "status", "-published_at", "-id"],
+                fields=["status", "-published_at", "-id", "expires_at"],
+                name="article_public_idx",
+            ),
+            models.Index(
+                fields=["category", "status", "-published_at", "-id", "expires_at"],
                 name="article_category_idx",
             ),
             # The admin's list (every status, newest first): its first page walks this one.
             models.Index(fields=["-published_at", "-id"], name="article_admin_order_idx"),
+            # The next expiry (the page cache's horizon): few articles have one.
+            models.Index(
+                fields=["expires_at"],
+                name="article_expiry_idx",
+                condition=Q(expires_at__isnull=False),
+            ),
         ]
 
     def __str__(self):
@@ -469,6 +562,11 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
         article was fetched with it, else decided now)."""
         return self.status == self.Status.PUBLISHED and not self.is_public
 
+    @property
+    def is_expired(self) -> bool:
+        """Its expiry time has passed: it is out of every list, its page says so."""
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
     # Who may change, delete, preview the article and make each transition:
     # `publishing.WorkflowModelMixin`, reading `workflow`.
 
@@ -479,9 +577,14 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
         return images[0] if images else None
 
     def clean(self):
-        if self.slug in RESERVED_ARTICLE_SLUGS:
+        if is_reserved_slug(self.slug):
             raise ValidationError(
                 {"slug": _("“%(slug)s” is the address of another page.") % {"slug": self.slug}}
+            )
+        if self.expires_at and self.expires_at <= (self.published_at or timezone.now()):
+            # Without a publication time the article is published now (or later).
+            raise ValidationError(
+                {"expires_at": _("The expiry time must be after the publication time.")}
             )
         if not self.pk:
             return
@@ -494,7 +597,7 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.title)
-            if self.slug in RESERVED_ARTICLE_SLUGS:  # an article titled "RSS"
+            if is_reserved_slug(self.slug):  # an article titled "RSS" or "2019"
                 self.slug = unique_slug(self, f"{self.title} 2")
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()

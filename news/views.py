@@ -1,8 +1,19 @@
+import datetime
+from dataclasses import dataclass
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import (
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
 
+from core import fragments
 from core import search as site_search
 from core.fragments import Deferred, deferred
 from core.pagination import DeepPaginator, RankedResultsMixin
@@ -95,7 +106,12 @@ class ArticleListView(RankedResultsMixin, ListView):
         return paginator, page, articles, is_paginated
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(query=self.query, search_form=self.search_form, **kwargs)
+        context = super().get_context_data(
+            query=self.query,
+            search_form=self.search_form,
+            archive_years=Deferred(lambda: archive_years(self.request)),
+            **kwargs,
+        )
         if self.query:
             context.update(self.ranked_context())
         return context
@@ -120,6 +136,145 @@ class CategoryArticleListView(ArticleListView):
         return super().get_context_data(
             category=self.category,
             subcategories=self.subcategories,
+            **kwargs,
+        )
+
+
+# --- The dated archive: /tin-tuc/2019/ and /tin-tuc/2019/07/ ------------------------------
+
+# Years the archive answers for (four digits in news/urls.py; 9999 has no "next year").
+ARCHIVE_YEARS = range(1900, 9999)
+
+
+def archive_years(request=None) -> list[int]:
+    """The years with public news, newest first: the archive's navigation. One DISTINCT over
+    the public articles, kept until the content changes (a write, or the next scheduled
+    publication or expiry)."""
+    return fragments.remember(
+        "news:archive-years",
+        lambda: sorted(
+            (
+                moment.year
+                for moment in Article.objects.published().datetimes("published_at", "year")
+            ),
+            reverse=True,
+        ),
+        request=request,
+    )
+
+
+@dataclass(frozen=True)
+class Crumb:
+    """A breadcrumb step for includes/breadcrumb.html (a name and an address)."""
+
+    name: str
+    url: str
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
+class ArchiveMixin:
+    """What the year and month pages share: Django's dated views over the public articles
+    (`published()`: not scheduled for later, not expired), newest first, 20 a page like the
+    news list, in the site's time zone (a story of 23:30 on 30 June, Hanoi time, is June's).
+    A year or month with no news, or no such date, answers 404."""
+
+    page_cache_query = ("page",)  # core.pagecache
+
+    model = Article
+    date_field = "published_at"
+    # `published()` already leaves out what is not yet public; Django's own test of the
+    # time would be a second clock reading in the same query.
+    allow_future = True
+    allow_empty = False
+    ordering = ("-published_at", "-pk")
+    paginate_by = ArticleListView.paginate_by
+    paginator_class = DeepPaginator
+    context_object_name = "articles"
+    month_format = "%m"
+
+    def get_queryset(self):
+        return Article.objects.published()
+
+    def get_year(self):
+        year = super().get_year()
+        if int(year) not in ARCHIVE_YEARS:
+            raise Http404(_("No news archive for this date."))
+        return year
+
+    def paginate_queryset(self, queryset, page_size):
+        # The cards' category and photos for the page's rows only.
+        return super().paginate_queryset(queryset.for_listing(), page_size)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # The count is remembered until the content changes, like the news list's.
+        return super().get_paginator(queryset, per_page, count_name=self.count_name(), **kwargs)
+
+    def count_name(self) -> str:
+        raise NotImplementedError
+
+    def news_crumb(self) -> Crumb:
+        return Crumb(_("News"), reverse("news:article-list"))
+
+    def year_crumb(self, year: int) -> Crumb:
+        return Crumb(str(year), reverse("news:archive-year", kwargs={"year": f"{year:04d}"}))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            archive_years=Deferred(lambda: archive_years(self.request)), **kwargs
+        )
+
+
+class ArticleYearArchiveView(ArchiveMixin, YearArchiveView):
+    """A year's news, with how many were published in each month (links to the months)."""
+
+    template_name = "news/archive_year.html"
+    make_object_list = True
+
+    def count_name(self) -> str:
+        return f"archive:{self.get_year()}"
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        """The year's months with their number of articles, in one grouped query (not
+        Django's list of months alone)."""
+        months = queryset.month_counts()
+        if not months:
+            raise Http404(_("No news archive for this date."))
+        return months
+
+    # The neighbouring years with news, from the archive's years (kept), not two queries.
+
+    def get_next_year(self, date):
+        later = [year for year in archive_years(self.request) if year > date.year]
+        return datetime.date(min(later), 1, 1) if later else None
+
+    def get_previous_year(self, date):
+        earlier = [year for year in archive_years(self.request) if year < date.year]
+        return datetime.date(max(earlier), 1, 1) if earlier else None
+
+    def get_context_data(self, **kwargs):
+        year = kwargs["year"].year
+        return super().get_context_data(parent=self.news_crumb(), current_name=str(year), **kwargs)
+
+
+class ArticleMonthArchiveView(ArchiveMixin, MonthArchiveView):
+    """A month's news, with links to the months before and after that have news."""
+
+    template_name = "news/archive_month.html"
+
+    def count_name(self) -> str:
+        return f"archive:{self.get_year()}-{self.get_month()}"
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        return None  # the days are not shown: no query for them
+
+    def get_context_data(self, **kwargs):
+        month = kwargs["month"]
+        return super().get_context_data(
+            parent=self.news_crumb(),
+            link=self.year_crumb(month.year),
+            current_name=_("Month %(month)s") % {"month": month.month},
             **kwargs,
         )
 

@@ -28,11 +28,12 @@ class PublicArticleQuerySet(models.QuerySet):
 
     def with_public_article(self):
         """Fetch the article and annotate `article_is_public`, so that pages link only to an
-        article visitors can open (`Article.objects.published()` decides)."""
+        article visitors can open (`Article.objects.reachable()` decides: an expired article
+        still opens)."""
         from news.models import Article
 
         return self.select_related("article").annotate(
-            article_is_public=Exists(Article.objects.published().filter(pk=OuterRef("article_id")))
+            article_is_public=Exists(Article.objects.reachable().filter(pk=OuterRef("article_id")))
         )
 
 

@@ -57,7 +57,7 @@ def target_annotations(targets) -> dict:
     that set it, only if visitors may open it). No target: all None."""
     from news.models import Article
 
-    public = Article.objects.published().filter(pk=OuterRef("article_id"))
+    public = Article.objects.reachable().filter(pk=OuterRef("article_id"))
     return {
         "target_score_value": Subquery(targets.values("score")[:1]),
         "target_rank": Subquery(targets.values("rank")[:1]),

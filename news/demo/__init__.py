@@ -79,6 +79,7 @@ def load_articles(*, articles, categories: dict[str, Category], tally: Tally):
                 "body": demo.body,
                 "status": Article.Status.PUBLISHED,
                 "published_at": demo.published_at,
+                "expires_at": demo.expires_at,
                 "is_featured": demo.is_featured,
             },
             tally=tally,

@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CONFERENCE_SLUG = "hoi-nghi-truc-tuyen-phan-tich-cac-chi-so-cchc-nam-2018"
+# A notice with a deadline, expired since: out of the lists, its page says it has expired.
+EXPIRED_NOTICE_SLUG = "thong-bao-nhan-y-kien-du-thao-ke-hoach-cai-cach-hanh-chinh-nam-2023"
 
 
 def _at(year, month, day, hour, minute, second) -> datetime:
@@ -45,6 +47,7 @@ class DemoArticle:
     images: tuple[DemoImage, ...] = ()
     related: tuple[str, ...] = ()  # slugs of the admin-chosen related articles, in order
     is_featured: bool = False
+    expires_at: datetime | None = None  # "hết hạn hiển thị": out of every list from then on
 
     @property
     def body(self) -> str:
@@ -745,6 +748,27 @@ ARTICLES = (
         related=(
             "lai-chau-tang-37-bac-chi-so-papi-nam-2018",
             "chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24",
+        ),
+    ),
+    DemoArticle(
+        slug=EXPIRED_NOTICE_SLUG,
+        title="Thông báo nhận ý kiến góp ý dự thảo Kế hoạch cải cách hành chính năm 2023",
+        category="tin-tuc-su-kien",
+        published_at=_at(2022, 11, 21, 8, 0, 0),
+        expires_at=_at(2022, 12, 5, 17, 0, 0),
+        summary=(
+            "Sở Nội vụ đề nghị các sở, ban, ngành, UBND các huyện, thành phố gửi ý kiến góp ý "
+            "dự thảo Kế hoạch cải cách hành chính năm 2023 của tỉnh trước 17 giờ ngày "
+            "05/12/2022."
+        ),
+        blocks=(
+            "<p>Để kịp trình UBND tỉnh ban hành kế hoạch trước ngày 31/12/2022, Sở Nội vụ đã "
+            "hoàn thiện dự thảo Kế hoạch cải cách hành chính năm 2023, gồm các nhiệm vụ về cải "
+            "cách thể chế, thủ tục hành chính, tổ chức bộ máy, công vụ, tài chính công và chính "
+            "quyền số.</p>",
+            "<p>Ý kiến góp ý gửi bằng văn bản về Sở Nội vụ (qua Phòng Cải cách hành chính) hoặc "
+            "qua hệ thống quản lý văn bản điều hành trước 17 giờ ngày 05/12/2022. Quá thời hạn "
+            "trên, đơn vị không có ý kiến được hiểu là thống nhất với dự thảo.</p>",
         ),
     ),
 )

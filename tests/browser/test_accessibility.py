@@ -20,6 +20,12 @@ PAGES = [
     ("news", "/tin-tuc/"),
     ("category", "/chuyen-muc/ket-qua-cchc/"),
     ("article", "/tin-tuc/chi-so-cai-cach-hanh-chinh-nam-2022-cua-tinh-xep-thu-24/"),
+    ("archive-year", "/tin-tuc/2019/"),
+    ("archive-month", "/tin-tuc/2019/07/"),
+    (
+        "expired-article",
+        "/tin-tuc/thong-bao-nhan-y-kien-du-thao-ke-hoach-cai-cach-hanh-chinh-nam-2023/",
+    ),
     ("indices", "/chi-so/"),
     ("index", "/chi-so/par-index/"),
     ("component", "/chi-so/pci/thanh-phan/gia-nhap-thi-truong/"),

@@ -4,7 +4,7 @@ import csv
 import io
 import itertools
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -241,6 +241,10 @@ class TestDownloads:
         response = client.get(attachment.get_download_url())
         assert response.status_code == 200
         assert response["Content-Disposition"] == 'attachment; filename="phu-luc.pdf"'
+        # An expired article still opens at its address, and so do its attachments.
+        article.expires_at = article.published_at + timedelta(minutes=1)
+        article.save()
+        assert client.get(attachment.get_download_url()).status_code == 200
         article.status = article.Status.DRAFT
         article.save()
         assert client.get(attachment.get_download_url()).status_code == 404

@@ -8,6 +8,7 @@ from django.forms.models import model_to_dict
 
 from core.models import SiteSettings
 from news.demo import CONFERENCE_SLUG
+from news.demo.content import EXPIRED_NOTICE_SLUG
 from news.models import Article, ArticleImage, Category, RelatedArticle
 from tests.news.test_views import texts
 
@@ -48,7 +49,10 @@ def test_it_creates_the_menu_the_settings_and_published_articles():
     settings_row = SiteSettings.load()
     assert settings_row.site_name == "Trang thông tin điện tử cải cách hành chính tỉnh Lai Châu"
     assert all([settings_row.address, settings_row.phone, settings_row.email, settings_row.domain])
-    assert Article.objects.published().count() == Article.objects.count()
+    # Every demo article is public at its address; one notice has expired from the lists.
+    assert not Article.objects.with_is_public().filter(is_public=False).exists()
+    assert list(Article.objects.expired().values_list("slug", flat=True)) == [EXPIRED_NOTICE_SLUG]
+    assert Article.objects.published().count() == Article.objects.count() - 1
     assert not ArticleImage.objects.filter(alt_text="").exists()
 
 
@@ -74,6 +78,23 @@ def test_the_2018_conference_article_states_the_brief_figures(client):
     for image in article.images.all():
         assert default_storage.exists(image.image.name)
         assert (image.width, image.height) == (1200, 800)
+
+
+def test_the_archive_lists_the_conference_and_the_expired_notice_says_so(client):
+    """Done when (issue 19): /tin-tuc/2019/07/ lists the conference article; the expired
+    notice is in no list, and its page says it has expired."""
+    call_command("load_demo", verbosity=0)
+    july = client.get("/tin-tuc/2019/07/")
+    assert july.status_code == 200
+    assert [a.slug for a in july.context["articles"]] == [CONFERENCE_SLUG]
+    assert "Tháng 7 (1 tin)" in texts(client.get("/tin-tuc/2019/"), "a")
+
+    notice = Article.objects.get(slug=EXPIRED_NOTICE_SLUG)
+    assert notice.title not in client.get("/tin-tuc/").content.decode()
+    assert notice.title not in client.get("/tin-tuc/2022/11/", follow=True).content.decode()
+    page = client.get(notice.get_absolute_url())
+    assert page.status_code == 200
+    assert "Tin đã hết hạn hiển thị." in page.content.decode()
 
 
 def test_every_demo_page_renders(client):

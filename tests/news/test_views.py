@@ -115,9 +115,10 @@ class TestArticleList:
             ArticleImageFactory.create_batch(3, article=article)
         SiteSettings.load()
         AgencyLink.for_footer()
-        # count, page, images, menu, and the page cache's three "next change by itself" lookups
-        # (scheduled articles, documents' dates, drafts' times; once per content version)
-        with django_assert_max_num_queries(7):
+        # count, page, images, menu, the archive's years (once per content version), and the
+        # page cache's three "next change by itself" lookups (scheduled or expiring articles,
+        # documents' dates, drafts' times; once per content version)
+        with django_assert_max_num_queries(8):
             assert client.get(reverse("news:article-list")).status_code == 200
 
 

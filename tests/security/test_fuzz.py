@@ -47,6 +47,9 @@ SEGMENT_REPLACEMENTS = ["khong-ton-tai", "%00", "%ff%fe", "a" * 300, "..", "²²
 # Put in place of a segment that is a year.
 YEAR_SEGMENT = re.compile(r"^\d{4}$")
 YEAR_REPLACEMENTS = ["0", "0000", "9999", "99999", "abc", "²²²²", "-2018"]
+# Put in place of a two-digit segment after a year (a month: /tin-tuc/2019/07/).
+MONTH_SEGMENT = re.compile(r"^\d{2}$")
+MONTH_REPLACEMENTS = ["00", "13", "99", "7", "007", "ab", "²²"]
 # What a browser or a script can send to a public page besides GET.
 METHODS = ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD"]
 HEADER_VARIANTS = [
@@ -83,6 +86,9 @@ def variants(address: str, parameters: set[str]):
     for index, segment in enumerate(segments):
         if YEAR_SEGMENT.match(segment):
             for replacement in YEAR_REPLACEMENTS:
+                yield "GET", "/".join([*segments[:index], replacement, *segments[index + 1 :]]), {}
+        if index and YEAR_SEGMENT.match(segments[index - 1]) and MONTH_SEGMENT.match(segment):
+            for replacement in MONTH_REPLACEMENTS:
                 yield "GET", "/".join([*segments[:index], replacement, *segments[index + 1 :]]), {}
     for method in METHODS:
         yield method, path, {}
