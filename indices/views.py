@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core import fragments
 from core.fragments import Deferred
+from core.opendata import Table
 from core.pagecache import query_params
 
 from . import charts, tables
@@ -60,7 +61,7 @@ def ranking_year_not_found(request, year):
     )
 
 
-def data_response(table: tables.Table, fmt: str):
+def data_response(table: Table, fmt: str):
     return table.as_csv() if fmt == "csv" else table.as_json()
 
 
