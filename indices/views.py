@@ -387,6 +387,7 @@ def _two_units(chosen, histories):
     by_year = [{r.year: r for r in history} for history in histories]
     years = sorted(set().union(*by_year), reverse=True)
     return {
+        "row_header": _("Year"),
         "columns": [unit.name for unit in chosen],
         "rows": [(str(year), [rows.get(year) for rows in by_year]) for year in years],
         "charts": [
@@ -402,6 +403,7 @@ def _two_units(chosen, histories):
 def _two_years(unit, history, years):
     results = [history.get(year) for year in years]
     return {
+        "row_header": _("Unit"),
         "columns": [str(year) for year in years],
         "rows": [(unit.name, results)],
         "charts": [charts.unit_score_chart(unit, list(history.values()))] if history else [],
