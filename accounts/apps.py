@@ -4,6 +4,8 @@ from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.apps import DefaultConfig as TOTPAppConfig
 
+from .otp import name_device_fields
+
 
 def sync_roles_after_migrate(sender, using="default", **kwargs):
     from .roles import sync_roles
@@ -46,3 +48,5 @@ class TOTPConfig(TOTPAppConfig):
         device = self.get_model("TOTPDevice")
         device._meta.verbose_name = _("TOTP device")
         device._meta.verbose_name_plural = _("TOTP devices")
+        # Its fields' names and help texts likewise (see accounts/otp.py).
+        name_device_fields(device)

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from core.models import SiteSettings
+from core.opendata import Column, Table
 from core.pagecache import query_params
 from core.pagination import DeepPaginator
-from indices.tables import Column, Table
 from news.models import Article
 
 from .forms import DocumentFilterForm

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from core import fragments
 from core.fragments import Deferred
+from core.opendata import Table
 from core.pagecache import query_params
 
 from . import charts, tables
@@ -60,7 +61,7 @@ def ranking_year_not_found(request, year):
     )
 
 
-def data_response(table: tables.Table, fmt: str):
+def data_response(table: Table, fmt: str):
     return table.as_csv() if fmt == "csv" else table.as_json()
 
 
@@ -386,6 +387,7 @@ def _two_units(chosen, histories):
     by_year = [{r.year: r for r in history} for history in histories]
     years = sorted(set().union(*by_year), reverse=True)
     return {
+        "row_header": _("Year"),
         "columns": [unit.name for unit in chosen],
         "rows": [(str(year), [rows.get(year) for rows in by_year]) for year in years],
         "charts": [
@@ -401,6 +403,7 @@ def _two_units(chosen, histories):
 def _two_years(unit, history, years):
     results = [history.get(year) for year in years]
     return {
+        "row_header": _("Unit"),
         "columns": [str(year) for year in years],
         "rows": [(unit.name, results)],
         "charts": [charts.unit_score_chart(unit, list(history.values()))] if history else [],

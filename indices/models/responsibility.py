@@ -1,23 +1,15 @@
 """Who answers for each component: per year, the unit that leads the work behind it and the
-units that support it. The weakest components, and a unit's own components, are read here."""
-
-from decimal import Decimal
+units that support it, and the annotations that give component results their lead and
+supporting units. The reads that combine them with results are in `accountability.py`."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import DecimalField, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from .province import Component, ComponentResult
+from .index import Component
 from .units import Unit
 from .years import FIRST_YEAR, year_field
-
-
-def share_expression(score: str = "score", maximum: str = "component__maximum_score"):
-    """The score as a percentage of its maximum, computed in the query (for ordering)."""
-    return ExpressionWrapper(
-        F(score) * 100 / F(maximum), output_field=DecimalField(max_digits=9, decimal_places=4)
-    )
 
 
 def lead_of(component_ref: str, year_ref: str, field: str):
@@ -142,84 +134,9 @@ def with_supporting_units(component_results) -> list:
     return items
 
 
-def component_history(component: Component) -> list:
-    """Every year's result of `component`, oldest first, with the year's lead unit (see
-    `with_lead`) and supporting units: the same few queries however many years there are."""
-    return with_supporting_units(ComponentResult.objects.history(component))
-
-
 def assignments_are_sample(item) -> bool:
     """Whether the lead or a supporting assignment of a component result is sample data (on
     results from `with_lead` and `with_supporting_units`)."""
     return bool(getattr(item, "lead_is_sample", False)) or any(
         row.is_sample for row in getattr(item, "supporting_units", ())
-    )
-
-
-def weakest(component_results, count: int = 3) -> list:
-    """Of fetched component results, the `count` with the lowest share of their maximum."""
-    return sorted(component_results, key=lambda item: item.share_of_maximum)[:count]
-
-
-def weakest_of_latest_year(count: int = 3) -> list:
-    """The `count` weakest components of the latest year with any component result, across
-    all indices (compared by share of the maximum), with their lead units."""
-    latest = ComponentResult.objects.order_by("-province_result__year").values(
-        "province_result__year"
-    )[:1]
-    return list(
-        with_lead(
-            ComponentResult.objects.filter(province_result__year=Subquery(latest)).select_related(
-                "component__index", "province_result"
-            )
-        )
-        .annotate(share=share_expression())
-        .order_by("share", "component__index__order", "component__order")[:count]
-    )
-
-
-def components_led_by(unit: Unit) -> list:
-    """The components `unit` leads (in any year), each with its latest result of a year it led
-    the component (`latest_year`, `latest_score`, `latest_share` of the maximum: a result of a
-    year another unit led is not this unit's) and whether the assignment is sample data
-    (`lead_is_sample`), weakest first; components never scored under its lead come last."""
-    led_that_year = Responsibility.objects.leads().filter(
-        component=OuterRef("component"), unit=unit, year=OuterRef("province_result__year")
-    )
-    latest = (
-        ComponentResult.objects.filter(component=OuterRef("pk"))
-        .filter(Exists(led_that_year))
-        .order_by("-province_result__year")
-    )
-    components = list(
-        Component.objects.filter(
-            responsibilities__unit=unit, responsibilities__role=Responsibility.Role.LEAD
-        )
-        .distinct()
-        .select_related("index")
-        .annotate(
-            latest_year=Subquery(latest.values("province_result__year")[:1]),
-            latest_score=Subquery(latest.values("score")[:1]),
-            latest_is_sample=Subquery(latest.values("is_sample")[:1]),
-            lead_is_sample=Subquery(
-                Responsibility.objects.leads()
-                .filter(component=OuterRef("pk"), unit=unit)
-                .order_by("-year")
-                .values("is_sample")[:1]
-            ),
-        )
-    )
-    cent = Decimal("0.01")
-    for component in components:
-        if component.latest_score is None:
-            component.latest_share = None
-            continue
-        # Two decimals as stored: SQLite hands a subquery's decimal back without them.
-        component.latest_score = Decimal(component.latest_score).quantize(cent)
-        component.latest_share = (component.latest_score * 100 / component.maximum_score).quantize(
-            cent
-        )
-    return sorted(
-        components,
-        key=lambda c: (c.latest_share is None, c.latest_share or 0, c.index.order, c.order),
     )

@@ -1,8 +1,8 @@
 """A result against its year's target, the same rule for the province and for its units.
 
-The target rows live in `targets.py`; this module holds what results read from them, so that
-`province.py` and `units.py` can use it without importing the target models (which import
-theirs). A queryset's `with_target()` annotates the year's target on each result with
+The target rows live in `targets.py`; this module holds the rule and what results read from
+the target rows, knowing no model of this app. A result queryset's `with_target()` (in
+`province.py` and `unit_results.py`) annotates the year's target on each result with
 `target_annotations()`, in the same query; `TargetedResult` reads the annotation back.
 """
 

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from .province import DEFAULT_PROVINCES_RANKED, SCORE_DIGITS, Index, ProvinceResult, _number
+from .index import DEFAULT_PROVINCES_RANKED, SCORE_DIGITS, Index, _number
 from .results import (
     LinksPublicArticle,
     PublicArticleQuerySet,
@@ -18,7 +18,7 @@ from .results import (
     percent_field,
 )
 from .target_checks import TargetCheck, rank_check, score_check
-from .units import Unit, UnitResult, validate_existed
+from .units import Unit, validate_existed
 from .years import FIRST_YEAR
 
 
@@ -29,7 +29,7 @@ class TargetQuerySet(PublicArticleQuerySet, YearlyResultQuerySet):
         data, and is not ahead.) Oldest first, with the owner, and `article_is_public` so that
         pages link only to an article visitors may open."""
         owner = self.model.owner_field
-        results = self.model.result_model.objects.filter(**{owner: OuterRef(owner)})
+        results = self.model.result_model().objects.filter(**{owner: OuterRef(owner)})
         latest_year = Subquery(results.order_by("-year").values("year")[:1])
         return (
             self.filter(Q(year__gt=latest_year) | ~Exists(results))
@@ -39,11 +39,28 @@ class TargetQuerySet(PublicArticleQuerySet, YearlyResultQuerySet):
         )
 
 
-class ProvinceTarget(LinksPublicArticle, YearlyResult):
+class Target(LinksPublicArticle, YearlyResult):
+    """What a target and its owner's results share. The result models sit above the targets
+    (their querysets' `with_target()` reads them), so a target reaches its owner's results
+    through the owner's `results` relation rather than by importing them."""
+
+    #: The foreign key naming whose target it is (the index, the unit).
+    owner_field: str
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def result_model(cls):
+        """The owner's results: ProvinceResult for an index, UnitResult for a unit."""
+        owner = cls._meta.get_field(cls.owner_field).related_model
+        return owner._meta.get_field("results").related_model
+
+
+class ProvinceTarget(Target):
     """What the province aimed for on one index in one year: a score, a rank or both."""
 
     owner_field = "index"
-    result_model = ProvinceResult
 
     index = models.ForeignKey(
         Index, verbose_name=_("index"), on_delete=models.PROTECT, related_name="targets"
@@ -125,12 +142,11 @@ class ProvinceTarget(LinksPublicArticle, YearlyResult):
             raise ValidationError(errors)
 
 
-class UnitTarget(LinksPublicArticle, YearlyResult):
+class UnitTarget(Target):
     """What a unit was set to reach in the province's yearly assessment: a score in percent,
     a rank among the units of its kind, or both."""
 
     owner_field = "unit"
-    result_model = UnitResult
 
     unit = models.ForeignKey(
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="targets"

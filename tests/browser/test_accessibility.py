@@ -1,6 +1,6 @@
 """Accessibility in a real browser, on the demo content: axe-core finds no moderate, serious or
-critical violation; at 360 px nothing scrolls sideways, chart text stays at 12 px or more and
-no table caption is cut.
+critical violation; every search form and navigation has a name of its own; at 360 px nothing
+scrolls sideways, chart text stays at 12 px or more and no table caption is cut.
 
 axe-core comes inside the `axe-playwright-python` package (requirements-dev.txt): it is
 injected into the page from that file, never fetched.
@@ -33,8 +33,9 @@ PAGES = [
     # 2017 compares the departments' scores, not ranks, and says why under each change.
     ("ranking-scores", "/chi-so/xep-hang/2017/"),
     ("unit", "/chi-so/don-vi/ban-quan-ly-khu-kinh-te-cua-khau-ma-lu-thang/"),
+    ("compare", "/chi-so/so-sanh/?don-vi=so-noi-vu&don-vi=so-tai-chinh"),
     ("admin-login", "/quan-tri/login/"),
-    ("search", "/tim-kiem/?q=cai+cach+hanh+chinh"),
+    ("search", "/tim-kiem/?q=cai+cach"),
     ("english", "/en/"),
     ("documents", "/van-ban/"),
     ("document", "/van-ban/15-kh-ubnd/"),
@@ -95,6 +96,17 @@ CHART_TEXT_SIZES = """() => Array.from(document.querySelectorAll("svg.chart__svg
         const size = parseFloat(getComputedStyle(text).fontSize);
         return [text.textContent.trim(), size * Math.hypot(m.a, m.b)];
     })"""
+# The search forms and navigations with their role and accessible name (aria-label, or the text
+# that aria-labelledby points to). axe checks that named landmarks are unique, but passes over a
+# form without a name: a page with two unnamed search forms would pass it, while a screen
+# reader lists two "search" landmarks it cannot tell apart.
+LANDMARKS = """() => Array.from(document.querySelectorAll("[role=search], nav")).map((element) => {
+    const ids = (element.getAttribute("aria-labelledby") || "").split(/\\s+/).filter(Boolean);
+    const name = ids.length
+        ? ids.map((id) => document.getElementById(id)?.textContent || "").join(" ")
+        : element.getAttribute("aria-label") || "";
+    return [element.getAttribute("role") || element.localName, name.trim()];
+})"""
 # A caption is cut when its text reaches past the box that shows the table.
 CUT_CAPTIONS = """() => Array.from(document.querySelectorAll("table caption")).filter((caption) => {
     const box = caption.closest(".table-wrap") || document.documentElement;
@@ -115,6 +127,9 @@ def test_page_passes_axe_and_stays_readable_on_a_phone(page, live_server, demo, 
     open_page(page, live_server.url + path, NARROW)
     found[NARROW] = violations(axe, page)
     assert found == {WIDE: [], NARROW: []}, json.dumps(found, ensure_ascii=False, indent=1)
+    landmarks = page.evaluate(LANDMARKS)
+    assert [landmark for landmark in landmarks if not landmark[1]] == [], name
+    assert len(set(map(tuple, landmarks))) == len(landmarks), landmarks
 
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{name} is {overflow}px wider than a {NARROW}px screen"

@@ -53,3 +53,41 @@ def test_article_page_shows_the_figure_between_paragraphs(page, live_server, sit
     tags = [blocks.nth(i).evaluate("e => e.tagName") for i in range(blocks.count())]
     assert tags == ["P", "FIGURE", "FIGURE"]  # paragraph, the photo, then the table
     assert page.locator(".article__body figcaption").inner_text() == "Toàn cảnh hội nghị"
+
+
+# "Giới thiệu" (/gioi-thieu/, issue 19) joins the menu as its first item after the home page:
+# the check adds it when the page does not have it yet, so the menu keeps room for it.
+ADD_ABOUT_UNLESS_PRESENT = """() => {
+    const list = document.querySelector(".site-nav__list");
+    if ([...list.querySelectorAll("a")].some((a) => a.textContent.trim() === "Giới thiệu")) return;
+    const item = document.createElement("li");
+    const link = item.appendChild(document.createElement("a"));
+    link.href = "/gioi-thieu/";
+    link.textContent = "Giới thiệu";
+    list.insertBefore(item, list.children[1]);
+}"""
+MENU_ITEMS = """() => Array.from(document.querySelectorAll(".site-nav__list > li"),
+    (item) => [item.textContent.trim(), item.offsetTop, item.getBoundingClientRect().right])"""
+
+
+def test_main_menu_fits_one_line_at_1280px(page, live_server):
+    """The demo's menu categories, the apps' items and "Giới thiệu": one line, none hidden."""
+    from news.demo.content import CATEGORIES
+
+    for category in CATEGORIES:
+        if category.parent is None:
+            CategoryFactory(name=category.name, slug=category.slug, order=category.order)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_server.url + "/")
+    page.evaluate(ADD_ABOUT_UNLESS_PRESENT)
+    items = page.evaluate(MENU_ITEMS)
+
+    assert [name for name, _top, _right in items][:3] == [
+        "Trang chủ",
+        "Giới thiệu",
+        "Tin tức – Sự kiện",
+    ]
+    assert len(items) == 11
+    assert len({top for _name, top, _right in items}) == 1, items
+    assert max(right for _name, _top, right in items) <= 1280
+    assert page.locator(".site-nav__list a:visible").count() == len(items)

@@ -25,6 +25,12 @@ def units(db):
     return finance, health
 
 
+def header(response):
+    """The column headers: the first names what the rows are (never an empty header cell)."""
+    table = parse(response.content).find("table", class_="data-table")
+    return [cell.text() for cell in table.find("thead").find_all("th")]
+
+
 def rows(response):
     table = parse(response.content).find("table", class_="data-table")
     return [[c.text() for c in r.element_children] for r in table.find("tbody").find_all("tr")]
@@ -33,6 +39,7 @@ def rows(response):
 def test_two_units_side_by_side(client, units):
     response = client.get(URL, {"don-vi": ["so-tai-chinh", "so-y-te"]})
     assert response.status_code == 200
+    assert header(response) == ["Năm", "Sở Tài chính", "Sở Y tế"]
     assert rows(response) == [
         ["2018", "86,50 % · 1/2 · Tốt", "65,04 % · 2/2 · Trung bình"],
         ["2017", "83,05 % · 1/1 · Tốt", "—"],
@@ -43,6 +50,7 @@ def test_two_units_side_by_side(client, units):
 
 def test_two_years_of_one_unit(client, units):
     response = client.get(URL, {"don-vi": "so-tai-chinh", "nam": ["2017", "2018"]})
+    assert header(response) == ["Đơn vị", "2017", "2018"]
     assert rows(response) == [["Sở Tài chính", "83,05 % · 1/1 · Tốt", "86,50 % · 1/2 · Tốt"]]
 
 
