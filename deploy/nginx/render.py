@@ -20,6 +20,9 @@ DEFAULTS = {
     "CACHE_DIR": "/var/cache/nginx/cchc",
     "SESSION_COOKIE": "sessionid",  # Django's SESSION_COOKIE_NAME
     "MICRO_CACHE": "10s",
+    # Page addresses with a query string per client (limit_req): a rate and a burst.
+    "QUERY_RATE": "5r/s",
+    "QUERY_BURST": "30",
 }
 
 

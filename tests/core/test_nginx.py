@@ -318,3 +318,28 @@ def test_the_rate_limiters_429_passes_through_nginx(stack):
     assert limited.status == 429, [answer.status for answer in answers]
     assert int(limited.headers["Retry-After"]) > 0
     assert limited.headers["X-Cache"] in ("MISS", "BYPASS", "EXPIRED")
+
+
+def test_nginx_answers_a_client_flooding_new_query_strings_429_and_its_neighbour_none(stack):
+    """nginx's limit per client (limit_req on addresses with a query string): a client asking
+    for a new `utm_source` each time — cache hits to the portal, which never limits those — is
+    refused by nginx itself once its burst is spent; another client reading the home page
+    meanwhile gets every page."""
+    base, app, _media, _static = stack
+    app.start()
+    burst = int(load_render().DEFAULTS["QUERY_BURST"])
+    flooder, reader = [], []
+    for number in range(burst + 20):
+        flooder.append(get(base, f"/?utm_source=lu-{number}-{time.monotonic_ns()}", client=8))
+        reader.append(get(base, "/", client=9))
+    statuses = [answer.status for answer in flooder]
+    assert set(statuses) == {200, 429}, statuses
+    # The first requests are the burst: a person's quick clicks never meet the limit.
+    assert statuses[: burst // 2] == [200] * (burst // 2)
+    refused = next(answer for answer in flooder if answer.status == 429)
+    assert int(refused.headers["Retry-After"]) > 0
+    assert "Quá nhiều yêu cầu" in refused.body
+    assert "X-Page-Cache" not in refused.headers  # answered by nginx, not the portal
+    assert [answer.status for answer in reader] == [200] * len(reader)
+    # A plain address is never limited at the edge, even for the flooding client.
+    assert get(base, "/", client=8).status == 200
