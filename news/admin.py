@@ -20,7 +20,12 @@ from reversion.admin import VersionAdmin
 from audit.models import AuditEntry
 from audit.services import record
 from core import search as site_search
-from core.admin import VIETNAMESE_SLUG_JS, ContentManagedAdminMixin, NulSafeSearchMixin
+from core.admin import (
+    VIETNAMESE_SLUG_JS,
+    ContentManagedAdminMixin,
+    NulSafeSearchMixin,
+    QuickActionCheckboxMixin,
+)
 from core.files import discard_stored_files_on_error
 from core.forms import PrefilledSlugFormMixin
 from core.pagination import EstimatedCountPaginator
@@ -160,7 +165,13 @@ class AdminArticleQuerySet(ArticleQuerySet):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
+class ArticleAdmin(
+    QuickActionCheckboxMixin,
+    WorkflowAdminMixin,
+    NulSafeSearchMixin,
+    ContentManagedAdminMixin,
+    VersionAdmin,
+):
     """Articles, with the workflow's buttons and rules (core.workflow.WorkflowAdminMixin).
 
     Who may do what is decided by the model's workflow (`can_be_edited_by`, `transitions_for`)

@@ -101,3 +101,34 @@ def test_the_estimated_count_paginator_counts_small_lists_exactly():
     assert paginator.count == 5 and paginator.count_is_exact
     assert paginator.num_pages == 3
     assert len(paginator.page(3).object_list) == 1
+
+
+@pytest.mark.parametrize("rows", [2, 30])
+def test_the_list_makes_the_same_queries_for_2_or_30_rows(
+    client, publisher, django_assert_max_num_queries, rows
+):
+    """No query per row (authors, categories and their parents come with the rows)."""
+    for number in range(rows):
+        ArticleFactory(title=f"Cải cách số {number}", draft=bool(number % 3))
+    client.force_login(publisher)
+    client.get(URL)  # the session's and the menu's first reads
+    with django_assert_max_num_queries(12):
+        assert client.get(URL).status_code == 200
+    with django_assert_max_num_queries(12):
+        assert client.get(URL, {"q": "cai cach"}).status_code == 200
+
+
+def test_the_row_checkbox_is_djangos_own_html(client, publisher):
+    """The checkbox is written directly (core.admin.QuickActionCheckboxMixin) for speed, with
+    the HTML Django's widget renders, so the admin's actions script finds it."""
+    from django.contrib import admin as django_admin
+    from django.contrib.admin import ModelAdmin
+
+    article = ArticleFactory(title='Tin "có" <dấu>')
+    model_admin = django_admin.site._registry[Article]
+    plain = ModelAdmin(Article, django_admin.site)
+    assert model_admin.action_checkbox(article) == plain.action_checkbox(article)
+    client.force_login(publisher)
+    boxes = parse(client.get(URL).content).find_all("input", class_="action-select")
+    assert [box.attrs["value"] for box in boxes] == [str(article.pk)]
+    assert boxes[0].attrs["name"] == "_selected_action"
