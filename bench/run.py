@@ -412,7 +412,7 @@ class Nginx:
                 # BENCH_NGINX_QUERY_RATE=100000r/s: without the limit per client, for a comparison.
                 **{
                     name: os.environ[f"BENCH_NGINX_{name}"]
-                    for name in ("QUERY_RATE", "QUERY_BURST")
+                    for name in ("QUERY_RATE", "QUERY_BURST", "QUERY_NODELAY")
                     if os.environ.get(f"BENCH_NGINX_{name}")
                 },
             )
