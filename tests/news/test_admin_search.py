@@ -107,14 +107,15 @@ def test_the_estimated_count_paginator_counts_small_lists_exactly():
 def test_the_list_makes_the_same_queries_for_2_or_30_rows(
     client, publisher, django_assert_max_num_queries, rows
 ):
-    """No query per row (authors, categories and their parents come with the rows)."""
+    """No query per row (authors, categories and their parents come with the rows). 13 on
+    PostgreSQL: the estimated count's EXPLAIN."""
     for number in range(rows):
         ArticleFactory(title=f"Cải cách số {number}", draft=bool(number % 3))
     client.force_login(publisher)
     client.get(URL)  # the session's and the menu's first reads
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(URL).status_code == 200
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         assert client.get(URL, {"q": "cai cach"}).status_code == 200
 
 
