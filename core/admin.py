@@ -1,8 +1,11 @@
+import functools
+
 from django.contrib import admin
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +39,15 @@ class QuickActionCheckboxMixin:
             str(obj.pk),
             format_html(_("Select this object for an action - {}"), str(obj)),
         )
+
+
+@functools.cache
+def boolean_icon(value: bool | None) -> str:
+    """Django's yes/no/unknown icon of a boolean column (the same HTML as its
+    `admin_list._boolean_icon`), made once per process: Django asks the static files storage
+    for the icon's address in every cell (two boolean columns, 50 rows: 100 lookups a list)."""
+    name = {True: "yes", False: "no", None: "unknown"}[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), value)
 
 
 class ContentManagedAdminMixin:

@@ -25,6 +25,7 @@ from core.admin import (
     ContentManagedAdminMixin,
     NulSafeSearchMixin,
     QuickActionCheckboxMixin,
+    boolean_icon,
 )
 from core.files import discard_stored_files_on_error
 from core.forms import PrefilledSlugFormMixin
@@ -198,7 +199,7 @@ class ArticleAdmin(
         "is_published",
         "published",
         "author",
-        "is_featured",
+        "featured",
     ]
     list_filter = [WorkflowFilter, "status", "category", "is_featured"]
     list_select_related = ["category__parent", "created_by"]
@@ -397,9 +398,16 @@ class ArticleAdmin(
     def published(self, obj):
         return vn_datetime(obj.published_at) or "—"
 
-    @admin.display(boolean=True, description=_("publicly visible"))
+    # The two yes/no columns draw Django's icons made once (core.admin.boolean_icon).
+    @admin.display(description=_("publicly visible"))
     def is_published(self, obj):
-        return obj.is_public
+        return boolean_icon(bool(obj.is_public))
+
+    @admin.display(
+        description=Article._meta.get_field("is_featured").verbose_name, ordering="is_featured"
+    )
+    def featured(self, obj):
+        return boolean_icon(obj.is_featured)
 
     @admin.display(description=_("created by"), ordering="created_by__username")
     def author(self, obj):

@@ -133,3 +133,24 @@ def test_the_row_checkbox_is_djangos_own_html(client, publisher):
     boxes = parse(client.get(URL).content).find_all("input", class_="action-select")
     assert [box.attrs["value"] for box in boxes] == [str(article.pk)]
     assert boxes[0].attrs["name"] == "_selected_action"
+
+
+def test_the_yes_no_columns_draw_djangos_own_icons(client, publisher):
+    """The list's two yes/no columns use icons made once (core.admin.boolean_icon), the same
+    HTML as Django's boolean columns."""
+    from django.contrib.admin.templatetags.admin_list import _boolean_icon
+
+    from core.admin import boolean_icon
+
+    for value in (True, False, None):
+        assert boolean_icon(value) == _boolean_icon(value)
+    public = ArticleFactory(title="Trên trang", is_featured=True)
+    draft = ArticleFactory(title="Bản nháp", draft=True)
+    client.force_login(publisher)
+    icons = {}
+    for row in parse(client.get(URL).content).find_all("tr"):
+        boxes = row.find_all("input", class_="action-select")
+        if boxes:
+            icons[int(boxes[0].attrs["value"])] = [img.attrs["alt"] for img in row.find_all("img")]
+    # Publicly visible, then featured.
+    assert icons == {public.pk: ["True", "True"], draft.pk: ["False", "False"]}
