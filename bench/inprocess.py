@@ -18,8 +18,13 @@ BENCH_INPROCESS_MODE:
 - `cold`: the content version is replaced before every request, so every fragment is computed
   again: the first visit after a publish.
 
+BENCH_INPROCESS_USER=<username>: requests as that user, logged in (the admin's pages, e.g.
+`/quan-tri/news/article/` and `/quan-tri/news/article/?q=cai+cach`); a superuser is made
+with that name when there is none (the only write this script may make); two-factor
+authentication is not asked.
+
 The cache is the process's own memory, not Redis, unless BENCH_INPROCESS_REDIS_URL is set.
-Nothing is written to the database. Throughput belongs to `make bench` (bench/run.py), which
+Nothing else is written to the database. Throughput belongs to `make bench` (bench/run.py), which
 reports it as a ratio to a bare view; these figures are for comparing one version of a page
 with the next on the same machine, in the same run.
 """
@@ -64,6 +69,8 @@ def configure() -> None:
             "RATE_LIMIT": "0",
         }
     )
+    if os.environ.get("BENCH_INPROCESS_USER"):
+        os.environ["REQUIRE_2FA_FOR_ADMINS"] = "0"  # the admin measured, not the login steps
     redis_url = os.environ.get("BENCH_INPROCESS_REDIS_URL", "")
     os.environ["REDIS_URL"] = redis_url
     import django
@@ -128,6 +135,14 @@ def main(argv: list[str]) -> None:
     from django.test import Client
 
     client = Client()
+    username = os.environ.get("BENCH_INPROCESS_USER")
+    if username:
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            user = get_user_model().objects.create_superuser(username, f"{username}@example.org")
+        client.force_login(user)
     urls = [resolve(url) for url in (argv or DEFAULT_URLS)]
     print(f"{RUNS} runs per address, mode {MODE}, database {os.environ['DATABASE_URL']}")
     print(f"{'address':<60} {'status':>6} {'median':>8} {'p90':>8} {'best':>8} {'SQL':>4}")

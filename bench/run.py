@@ -378,9 +378,10 @@ def share(result: dict, status: int) -> float:
 
 class Nginx:
     """Debian's nginx with deploy/nginx/cchc.conf.template in front of `server`, in the
-    foreground with its own folders under WORK, on a free loopback port. Both wrk clients then
-    reach gunicorn from nginx's address with X-Forwarded-For 127.0.0.1 (nginx replaces the
-    header): one client to the rate limit, which only the misses meet."""
+    foreground with its own folders under WORK, on a free loopback port. nginx reads each wrk
+    client's address from its X-Forwarded-For (set_real_ip_from, as behind a load balancer) and
+    passes it on: the reader and the flooder are two clients to nginx's limit per client and to
+    the portal's rate limit."""
 
     def __init__(self, server: Server):
         self.server = server
@@ -408,6 +409,12 @@ class Nginx:
                 STATIC_ROOT=SERVER_ENV["STATIC_ROOT"],
                 MEDIA_ROOT=SERVER_ENV["MEDIA_ROOT"],
                 CACHE_DIR=str(folder / "cache"),
+                # BENCH_NGINX_QUERY_RATE=100000r/s: without the limit per client, for a comparison.
+                **{
+                    name: os.environ[f"BENCH_NGINX_{name}"]
+                    for name in ("QUERY_RATE", "QUERY_BURST", "QUERY_NODELAY")
+                    if os.environ.get(f"BENCH_NGINX_{name}")
+                },
             )
         )
         temp = "".join(
@@ -420,6 +427,10 @@ class Nginx:
             + f"error_log {folder / 'error.log'};\n"
             + "events { worker_connections 1024; }\n"
             + "http { include /etc/nginx/mime.types; access_log off; "
+            # wrk cannot choose its source address: nginx takes each client's from its
+            # X-Forwarded-For (as behind a load balancer), so the reader and the flooder are two
+            # clients to nginx's limit per client and, through it, to the portal's.
+            + "set_real_ip_from 127.0.0.1; real_ip_header X-Forwarded-For; "
             + f"{temp} include {folder / 'cchc.conf'}; }}\n"
         )
         self.process = subprocess.Popen(

@@ -1,8 +1,13 @@
+import functools
+
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import AgencyLink, EnglishPage, SiteSettings
@@ -19,6 +24,30 @@ class NulSafeSearchMixin:
 
     def get_search_results(self, request, queryset, search_term):
         return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
+
+class QuickActionCheckboxMixin:
+    """The changelist's row checkbox written directly, the same HTML as Django's: Django renders
+    a `CheckboxInput` widget through the form renderer's templates for each row, about 5 ms of a
+    50-row list's 10 ms per row on the 2-core server (measured, `bench/inprocess.py` with
+    BENCH_INPROCESS_USER)."""
+
+    def action_checkbox(self, obj):
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            str(obj.pk),
+            format_html(_("Select this object for an action - {}"), str(obj)),
+        )
+
+
+@functools.cache
+def boolean_icon(value: bool | None) -> str:
+    """Django's yes/no/unknown icon of a boolean column (the same HTML as its
+    `admin_list._boolean_icon`), made once per process: Django asks the static files storage
+    for the icon's address in every cell (two boolean columns, 50 rows: 100 lookups a list)."""
+    name = {True: "yes", False: "no", None: "unknown"}[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{name}.svg"), value)
 
 
 class ContentManagedAdminMixin:

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import math
+from collections.abc import Sequence
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -74,10 +75,34 @@ class DeepPaginator(Paginator):
         bottom = (page.number - 1) * self.per_page
         if bottom < DEFERRED_JOIN_FROM_OFFSET or not hasattr(self.object_list, "values_list"):
             return page
-        keys = list(page.object_list.values_list("pk", flat=True))
-        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=keys)}
-        page.object_list = [rows[key] for key in keys if key in rows]
+        page.object_list = LazyRows(self._deep_rows, page.object_list)
         return page
+
+    def _deep_rows(self, page_rows) -> list:
+        keys = list(page_rows.values_list("pk", flat=True))
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=keys)}
+        return [rows[key] for key in keys if key in rows]
+
+
+class LazyRows(Sequence):
+    """A deep page's rows, read when first used (iterated, counted, indexed), as a shallow
+    page's sliced QuerySet is: a page whose list comes whole from a fragment never reads them."""
+
+    def __init__(self, compute, *args):
+        self._compute, self._args = compute, args
+
+    @cached_property
+    def _rows(self) -> list:
+        return self._compute(*self._args)
+
+    def __getitem__(self, index):
+        return self._rows[index]
+
+    def __len__(self):
+        return len(self._rows)
+
+    def __iter__(self):
+        return iter(self._rows)
 
 
 def planner_estimate(queryset) -> int | None:

@@ -114,6 +114,11 @@ class ArticleListView(RankedResultsMixin, ListView):
         )
         if self.query:
             context.update(self.ranked_context())
+        else:
+            # A list page's cards are decided by the content alone: kept as one fragment per
+            # list and page (core.fragments), so a page drawn anew reads no rows and renders
+            # no cards while the content stays the same. A search's are not kept.
+            context["cards_fragment"] = self.count_name()
         return context
 
 

@@ -20,6 +20,11 @@ DEFAULTS = {
     "CACHE_DIR": "/var/cache/nginx/cchc",
     "SESSION_COOKIE": "sessionid",  # Django's SESSION_COOKIE_NAME
     "MICRO_CACHE": "10s",
+    # Page addresses with a query string per client (limit_req): a rate, how many more may
+    # wait (a browser's 6 connections), how many of those go at once.
+    "QUERY_RATE": "5r/s",
+    "QUERY_BURST": "6",
+    "QUERY_NODELAY": "3",
 }
 
 

@@ -8,6 +8,7 @@ nginx runs as a child process in the foreground (`daemon off`), with its prefix,
 folders, pid file and logs in a temporary folder, on free loopback ports.
 """
 
+import concurrent.futures
 import http.client
 import importlib.util
 import json
@@ -318,3 +319,37 @@ def test_the_rate_limiters_429_passes_through_nginx(stack):
     assert limited.status == 429, [answer.status for answer in answers]
     assert int(limited.headers["Retry-After"]) > 0
     assert limited.headers["X-Cache"] in ("MISS", "BYPASS", "EXPIRED")
+
+
+def test_nginx_answers_a_client_flooding_new_query_strings_429_and_its_neighbour_none(stack):
+    """nginx's limit per client (limit_req on addresses with a query string): a client asking
+    with 8 connections for a new `utm_source` each time — cache hits to the portal, which never
+    limits those — is answered 429 by nginx itself for what is beyond the requests allowed to
+    wait; another client reading the home page meanwhile gets every page, and a person asking
+    for one address after another is never refused."""
+    base, app, _media, _static = stack
+    app.start()
+    assert load_render().DEFAULTS["QUERY_BURST"] == "6"  # a browser's connections
+    for number in range(10):  # one at a time, as a person: never refused (at most delayed)
+        assert get(base, f"/?utm_source=nguoi-{number}", client=10).status == 200
+
+    def flood(connection_number: int) -> list[Answer]:
+        return [
+            get(base, f"/?utm_source=lu-{connection_number}-{number}", client=8)
+            for number in range(6)
+        ]
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=9) as pool:
+        flooding = [pool.submit(flood, number) for number in range(8)]
+        reading = pool.submit(lambda: [get(base, "/", client=9) for _ in range(20)])
+        flooder = [answer for future in flooding for answer in future.result()]
+        reader = reading.result()
+    statuses = sorted({answer.status for answer in flooder})
+    assert statuses == [200, 429], statuses
+    refused = next(answer for answer in flooder if answer.status == 429)
+    assert int(refused.headers["Retry-After"]) > 0
+    assert "Quá nhiều yêu cầu" in refused.body
+    assert "X-Page-Cache" not in refused.headers  # answered by nginx, not the portal
+    assert [answer.status for answer in reader] == [200] * len(reader)
+    # A plain address is never limited at the edge, even for the flooding client.
+    assert get(base, "/", client=8).status == 200

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core import pagination
 from core.models import SiteSettings
 from news.models import Article
 from tests.factories import ArticleFactory, CategoryFactory
@@ -67,3 +68,40 @@ def test_a_page_past_the_end_is_a_404_that_reads_no_list(client, settings):
         and "COUNT(" not in q["sql"]
     ]
     assert unbounded == []
+
+
+@pytest.mark.parametrize("page", [1, 2])
+def test_a_list_pages_cards_are_kept_until_the_content_changes(client, settings, monkeypatch, page):
+    """A list page's cards are one fragment per list and page (core.fragments): drawn again,
+    the page reads no article rows; a publish shows at once. Page 2 is made a deep page
+    (DeepPaginator's deferred join, from offset 1,000 in production), whose rows are read only
+    when its cards are drawn."""
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM_OFFSET", 20)
+    settings.PAGE_CACHE_ENABLED = False
+    SiteSettings.load()
+    now = timezone.now()
+    category = CategoryFactory(slug="tin-tuc")
+    for number in range(45):
+        ArticleFactory(
+            category=category,
+            title=f"Tin số {number}",
+            published_at=now - timedelta(days=number + 1),
+        )
+    url = f"/chuyen-muc/tin-tuc/?page={page}"
+    first = client.get(url)
+    assert first.status_code == 200
+    assert (
+        "Tin số 0<" in first.content.decode()
+        if page == 1
+        else "Tin số 20<" in first.content.decode()
+    )
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+    assert again.content == first.content
+    assert [q["sql"] for q in queries.captured_queries if 'FROM "news_article"' in q["sql"]] == []
+
+    # A change of content: the cards are drawn anew (the new article first, the rest a place on).
+    ArticleFactory(category=category, title="Tin mới nhất", published_at=now)
+    changed = client.get(url).content.decode()
+    assert ("Tin mới nhất<" in changed) == (page == 1)
+    assert "Tin số 19<" in changed if page == 2 else "Tin số 19<" not in changed
