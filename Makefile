@@ -57,7 +57,13 @@ serve: $(RUN_DEPS) ## Production-like: DEBUG off, collectstatic, migrate, gunico
 	@echo "  Cổng thông tin: http://127.0.0.1:$(PORT)/  (gunicorn, gunicorn.conf.py; Ctrl+C to stop)"
 	$(SERVE_ENV) $(BIN)/gunicorn --config gunicorn.conf.py cchc_portal.wsgi
 
-test: $(DEV_DEPS) ## Run the whole suite (SQLite; PostgreSQL when DATABASE_URL says so)
+# The suite runs in parallel (pytest-xdist): TEST_WORKERS processes (auto: one per core), each
+# with its own test database, media folder and cache; `--dist loadfile` gives each worker whole
+# test files, so a file's shared fixtures (demo content, Chromium, nginx) start once.
+# PYTEST_ARGS replaces these options (e.g. PYTEST_ARGS="tests/news -x" runs serially).
+TEST_WORKERS ?= auto
+PYTEST_ARGS ?= -n $(TEST_WORKERS) --dist loadfile
+test: $(DEV_DEPS) ## Run the whole suite in parallel (SQLite; PostgreSQL when DATABASE_URL says so)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(DEV_DEPS) ## ruff check and format check

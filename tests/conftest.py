@@ -4,6 +4,8 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 
 from accounts.roles import EDITOR, PUBLISHER, SITE_ADMIN
 from tests.factories import StaffFactory
@@ -29,6 +31,26 @@ def _fresh_cache():
 def _remove_test_media():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    shutil.rmtree(settings.PRIVATE_MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def _demo_loaded_for_module(django_db_setup, django_db_blocker):
+    """`load_demo` run once for a whole test module (a run costs seconds of CPU), inside a
+    transaction rolled back when the module ends. Tests of the module that come after the
+    first one using `demo_content` see the demo too: keep such a module about the demo."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_content(_demo_loaded_for_module, db):
+    """The database as `load_demo` leaves it, shared by the tests of one module; what a test
+    writes is rolled back after it (its own savepoint), as with `db`. Not for transactional
+    tests (they commit): a browser test reads the demo through `demo_server`
+    (tests/browser/conftest.py)."""
 
 
 @pytest.fixture

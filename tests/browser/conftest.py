@@ -2,8 +2,10 @@
 
 import os
 import shutil
+import threading
 
 import pytest
+from django.core.management import call_command
 
 from tests.conftest import skip_or_fail
 
@@ -45,3 +47,30 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def demo_server(django_db_setup, django_db_blocker):
+    """A live server on a free port over the demo content, loaded and committed once for the
+    whole test module, emptied (`flush`, as after a transactional test) when the module ends.
+
+    For tests that only read the demo through the browser: they take this fixture instead of
+    `live_server` (which empties the database after every test) and need no database mark.
+    A test that writes must use `live_server` and load its own data."""
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            # Requests still closing their kept-alive connections let go of the database first
+            # (on SQLite in memory they share the tests' connection, until `stop()`).
+            for thread in threading.enumerate():
+                if thread.name.endswith("(process_request_thread)"):
+                    thread.join(timeout=10)
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)

@@ -9,9 +9,9 @@ injected into the page from that file, never fetched.
 import json
 
 import pytest
-from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# The pages only read the demo content: `demo_server` loads it once for the module.
+pytestmark = [pytest.mark.browser]
 
 # Every public page the checks visit, as (name, address) on the demo content. A new page is one
 # line here.
@@ -49,11 +49,6 @@ PAGES = [
 FAILING_IMPACTS = {"moderate", "serious", "critical"}
 NARROW, WIDE = 360, 1280
 SMALLEST_CHART_TEXT = 12  # px, as rendered on the screen
-
-
-@pytest.fixture
-def demo():
-    call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture(scope="session")
@@ -119,12 +114,12 @@ CUT_CAPTIONS = """() => Array.from(document.querySelectorAll("table caption")).f
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES, ids=[name for name, _ in PAGES])
-def test_page_passes_axe_and_stays_readable_on_a_phone(page, live_server, demo, axe, name, path):
-    # One test per page (loading the demo content takes seconds): axe on a desktop and on a
-    # phone, then what axe does not measure on the phone.
-    open_page(page, live_server.url + path, WIDE)
+def test_page_passes_axe_and_stays_readable_on_a_phone(page, demo_server, axe, name, path):
+    # One test per page: axe on a desktop and on a phone, then what axe does not measure on
+    # the phone.
+    open_page(page, demo_server.url + path, WIDE)
     found = {WIDE: violations(axe, page)}
-    open_page(page, live_server.url + path, NARROW)
+    open_page(page, demo_server.url + path, NARROW)
     found[NARROW] = violations(axe, page)
     assert found == {WIDE: [], NARROW: []}, json.dumps(found, ensure_ascii=False, indent=1)
     landmarks = page.evaluate(LANDMARKS)

@@ -20,8 +20,7 @@ def snapshot():
     }
 
 
-def test_demo_documents_load_idempotently_with_their_pdf_and_preview(client):
-    call_command("load_demo", verbosity=0)
+def test_demo_documents_load_idempotently_with_their_pdf_and_preview(client, demo_content):
     first = snapshot()
     files = sorted(default_storage.listdir("demo/van-ban")[1])
     call_command("load_demo", verbosity=0)
@@ -35,8 +34,7 @@ def test_demo_documents_load_idempotently_with_their_pdf_and_preview(client):
         assert stored.preview_pages and default_storage.exists(stored.preview_pages[0]["name"])
 
 
-def test_a_citizen_finds_the_2019_plan_reads_it_and_downloads_it(client):
-    call_command("load_demo", verbosity=0)
+def test_a_citizen_finds_the_2019_plan_reads_it_and_downloads_it(client, demo_content):
     response = client.get("/van-ban/", {"q": "ke hoach cai cach 2019"})
     plans = list(response.context["documents"])
     assert [document.number for document in plans] == ["15/KH-UBND"]
@@ -49,8 +47,7 @@ def test_a_citizen_finds_the_2019_plan_reads_it_and_downloads_it(client):
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
 
 
-def test_the_conference_article_links_the_decisions(client):
-    call_command("load_demo", verbosity=0)
+def test_the_conference_article_links_the_decisions(client, demo_content):
     article = Article.objects.get(slug=CONFERENCE_SLUG)
     content = client.get(article.get_absolute_url()).content.decode()
     assert "Văn bản liên quan" in content

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.db.models import Max, Sum
 from django.forms.models import model_to_dict
 from django.utils import translation
@@ -79,20 +78,10 @@ DISTRICTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def _loaded_once(django_db_setup, django_db_blocker):
-    """Run `load_demo` once for the whole module (a run takes seconds) inside a transaction
-    that is rolled back afterwards. Each test still runs in its own savepoint, so what a test
-    writes is undone before the next."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
 @pytest.fixture
-def demo(_loaded_once, db):
-    """The database as the first `load_demo` run leaves it."""
+def demo(demo_content):
+    """The database as the first `load_demo` run leaves it: loaded once for the whole module
+    (`demo_content`, tests/conftest.py); what a test writes is undone before the next."""
 
 
 def snapshot():

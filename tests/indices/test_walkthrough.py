@@ -3,7 +3,6 @@ a staff member imports the 2019 unit results from a spreadsheet with one bad row
 the 2019 ranking appears."""
 
 import pytest
-from django.core.management import call_command
 
 from indices.models import UnitResult
 from tests.factories import StaffFactory
@@ -14,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(demo_content):
+    """The demo content, loaded once for this module (`demo_content`, tests/conftest.py)."""
 
 
 def test_a_visitor_reads_the_2022_results_and_the_2018_unit_ranking(client, demo):

@@ -30,8 +30,7 @@ def _timestamps(obj):
     return {name: getattr(obj, name) for name in ("created_at", "updated_at") if hasattr(obj, name)}
 
 
-def test_running_it_twice_gives_the_same_rows_and_files(settings):
-    call_command("load_demo", verbosity=0)
+def test_running_it_twice_gives_the_same_rows_and_files(settings, demo_content):
     first = snapshot()
     files = sorted(default_storage.listdir("demo")[1])
 
@@ -43,8 +42,7 @@ def test_running_it_twice_gives_the_same_rows_and_files(settings):
     assert len(files) == len(first["ArticleImage"])
 
 
-def test_it_creates_the_menu_the_settings_and_published_articles():
-    call_command("load_demo", verbosity=0)
+def test_it_creates_the_menu_the_settings_and_published_articles(demo_content):
     assert Category.objects.menu().filter(name="Kết quả CCHC").exists()
     settings_row = SiteSettings.load()
     assert settings_row.site_name == "Trang thông tin điện tử cải cách hành chính tỉnh Lai Châu"
@@ -56,8 +54,7 @@ def test_it_creates_the_menu_the_settings_and_published_articles():
     assert not ArticleImage.objects.filter(alt_text="").exists()
 
 
-def test_the_2018_conference_article_states_the_brief_figures(client):
-    call_command("load_demo", verbosity=0)
+def test_the_2018_conference_article_states_the_brief_figures(client, demo_content):
     article = Article.objects.get(slug=CONFERENCE_SLUG)
     assert article.category.name == "Kết quả CCHC"
     assert article.published_at == datetime(
@@ -80,10 +77,9 @@ def test_the_2018_conference_article_states_the_brief_figures(client):
         assert (image.width, image.height) == (1200, 800)
 
 
-def test_the_archive_lists_the_conference_and_the_expired_notice_says_so(client):
+def test_the_archive_lists_the_conference_and_the_expired_notice_says_so(client, demo_content):
     """Done when (issue 19): /tin-tuc/2019/07/ lists the conference article; the expired
     notice is in no list, and its page says it has expired."""
-    call_command("load_demo", verbosity=0)
     july = client.get("/tin-tuc/2019/07/")
     assert july.status_code == 200
     assert [a.slug for a in july.context["articles"]] == [CONFERENCE_SLUG]
@@ -97,8 +93,7 @@ def test_the_archive_lists_the_conference_and_the_expired_notice_says_so(client)
     assert "Tin đã hết hạn hiển thị." in page.content.decode()
 
 
-def test_every_demo_page_renders(client):
-    call_command("load_demo", verbosity=0)
+def test_every_demo_page_renders(client, demo_content):
     for obj in [*Article.objects.all(), *Category.objects.all()]:
         assert client.get(obj.get_absolute_url()).status_code == 200
     assert client.get("/").status_code == 200

@@ -10,7 +10,6 @@ conference article names "thành phố Lai Châu" in its body only).
 """
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from news.models import Article
@@ -29,8 +28,8 @@ ACCEPTANCE = {
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+def demo(demo_content):
+    """The demo content, loaded once for this module (`demo_content`, tests/conftest.py)."""
 
 
 def hits_by_kind(response) -> dict[str, list[str]]:
