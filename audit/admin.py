@@ -1,10 +1,12 @@
 from django.contrib import admin
+from django.db import transaction
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.templatetags.portal import vn_datetime
 
 from .models import AuditEntry
+from .services import record
 
 
 @admin.register(AuditEntry)
@@ -37,3 +39,38 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedAdminMixin:
+    """For the admin of content outside the publication workflow (whose edits the workflow
+    records): records who created, changed and deleted each object. `audit_actions` maps
+    "created", "edited", "deleted" to `AuditEntry.Action` values; a missing one records
+    nothing."""
+
+    audit_actions: dict[str, str] = {}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        changed = sorted(form.changed_data)
+        if change and not changed and not any(f.has_changed() for f in formsets):
+            return
+        action = self.audit_actions.get("edited" if change else "created")
+        if action:
+            details = ", ".join(changed) if change else ""
+            record(actor=request.user, action=action, target=form.instance, details=details)
+
+    def delete_model(self, request, obj):
+        with transaction.atomic():
+            self._record_deletion(request, obj)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic():
+            for obj in queryset:
+                self._record_deletion(request, obj)
+            super().delete_queryset(request, queryset)
+
+    def _record_deletion(self, request, obj):
+        action = self.audit_actions.get("deleted")
+        if action:
+            record(actor=request.user, action=action, target=obj)
