@@ -217,7 +217,7 @@ class Document(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMod
         verbose_name=pgettext_lazy("story", "topics"),
         related_name="documents",
         blank=True,
-        help_text=_("The running stories (“dòng sự kiện”) this document belongs to."),
+        help_text=_("The running stories (topics) this document belongs to."),
     )
     tags = models.ManyToManyField(
         "topics.Tag",

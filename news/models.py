@@ -437,7 +437,7 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
         verbose_name=pgettext_lazy("story", "topics"),
         related_name="articles",
         blank=True,
-        help_text=_("The running stories (“dòng sự kiện”) this article belongs to."),
+        help_text=_("The running stories (topics) this article belongs to."),
     )
     tags = models.ManyToManyField(
         "topics.Tag",

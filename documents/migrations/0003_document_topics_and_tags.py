@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='document',
             name='topics',
-            field=models.ManyToManyField(blank=True, help_text='The running stories (“dòng sự kiện”) this document belongs to.', related_name='documents', to='topics.topic', verbose_name='topics'),
+            field=models.ManyToManyField(blank=True, help_text='The running stories (topics) this document belongs to.', related_name='documents', to='topics.topic', verbose_name='topics'),
         ),
     ]

@@ -19,6 +19,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='article',
             name='topics',
-            field=models.ManyToManyField(blank=True, help_text='The running stories (“dòng sự kiện”) this article belongs to.', related_name='articles', to='topics.topic', verbose_name='topics'),
+            field=models.ManyToManyField(blank=True, help_text='The running stories (topics) this article belongs to.', related_name='articles', to='topics.topic', verbose_name='topics'),
         ),
     ]
