@@ -41,7 +41,7 @@ class TopicFeed(Feed):
 
     def items(self, obj):
         listing = obj.listing()
-        return listing.items(listing.keys(limit=FEED_ITEMS))
+        return listing.items(listing.keys(limit=FEED_ITEMS), with_images=False)
 
     # Staff text may hold control characters that XML cannot: dropped, never a server error.
 

@@ -78,11 +78,14 @@ class ItemsQuery:
         keys.sort(key=lambda key: (key[0], key[1] == "article", key[2]), reverse=True)
         return keys[:limit] if limit is not None else keys
 
-    def items(self, keys) -> list[Item]:
-        """The items of `keys` (a page of them), in their order: two queries."""
+    def items(self, keys, *, with_images: bool = True) -> list[Item]:
+        """The items of `keys` (a page of them), in their order: three queries (two without
+        the articles' photos, for a list of links)."""
         article_ids = [pk for _moment, kind, pk in keys if kind == "article"]
         document_ids = [pk for _moment, kind, pk in keys if kind == "document"]
-        articles = self.articles().for_listing().in_bulk(article_ids) if article_ids else {}
+        articles = self.articles()
+        articles = articles.for_listing() if with_images else articles.cards()
+        articles = articles.in_bulk(article_ids) if article_ids else {}
         documents = self.documents().for_listing().in_bulk(document_ids) if document_ids else {}
         found = {"article": articles, "document": documents}
         return [
