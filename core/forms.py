@@ -60,7 +60,9 @@ class FreeWordsWidget(AutocompleteSelectMultiple):
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["admin/js/free_words.js"])
+        # Deferred: it runs after jQuery and select2, wherever the merge of the form's media
+        # puts it.
+        return super().media + forms.Media(js=[forms.Script("admin/js/free_words.js", defer=True)])
 
 
 class FreeWordsField(forms.ModelMultipleChoiceField):
