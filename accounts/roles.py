@@ -40,6 +40,10 @@ EDITOR_PERMISSIONS = (
     "documents.view_documenttype",
     "documents.view_issuer",
     "documents.view_field",
+    # Topics and tags: editors put their articles and documents in topics and type tags (a
+    # new word makes a tag); publishers and site administrators edit topics and tags.
+    "topics.view_topic",
+    "topics.view_tag",
 )
 
 ROLES = {
@@ -52,7 +56,7 @@ ROLES = {
             *_crud("news", "category"),
             "audit.view_auditentry",
         ),
-        app_labels=("indices", "documents"),
+        app_labels=("indices", "documents", "topics"),
     ),
     HANDLER: Role(
         HANDLER,
@@ -66,6 +70,8 @@ ROLES = {
             *_crud("core", "sitesettings", actions=("change", "view")),
             *_crud("core", "agencylink"),
             *_crud("core", "englishpage", actions=("change", "view")),
+            *_crud("topics", "topic"),
+            *_crud("topics", "tag"),
             "audit.view_auditentry",
             *_crud("axes", "accessattempt", actions=("view", "delete")),
             *_crud("axes", "accesslog", actions=("view",)),

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "indices",
     "documents",
     "participation",
+    "topics",
     "search",
     "audit",
     "accounts",

@@ -16,6 +16,7 @@ from documents.sitemaps import DocumentSitemap
 from indices.sitemaps import ComponentSitemap, IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from participation.sitemaps import AnswerSitemap, DraftSitemap
+from topics.sitemaps import TagSitemap, TopicSitemap
 
 admin.site.site_header = _("CCHC portal administration")
 admin.site.site_title = _("CCHC administration")
@@ -71,6 +72,7 @@ urlpatterns = [
                         "english-page",
                         "participation:qa-list",
                         "participation:draft-list",
+                        "topics:index",
                     ]
                 ),
                 "articles": ArticleSitemap,
@@ -82,6 +84,8 @@ urlpatterns = [
                 "documents": DocumentSitemap,
                 "answers": AnswerSitemap,
                 "drafts": DraftSitemap,
+                "topics": TopicSitemap,
+                "tags": TagSitemap,
             }
         },
         name="sitemap",
@@ -91,6 +95,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include("participation.urls")),
+    path("", include("topics.urls")),
     path("", include("news.urls")),
 ]
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .forms import FreeWordsField, FreeWordsWidget
 from .models import AgencyLink, EnglishPage, SiteSettings
 
 # Scripts of an admin form with a slug prefilled from a Vietnamese name: Django's urlify.js, then
@@ -109,3 +110,27 @@ class EnglishPageAdmin(admin.ModelAdmin):
             raise PermissionDenied
         page = EnglishPage.load()
         return redirect(reverse("admin:core_englishpage_change", args=[page.pk]))
+
+
+class FreeWordsAdminMixin:
+    """For a model admin whose many-to-many fields in `free_words_fields` take free words (tags)
+    with autocomplete: the fields must also be in `autocomplete_fields`, and their model give
+    `for_word(word)`. New words are saved (or found, when another editor saved the same word
+    meanwhile) just before the relations are."""
+
+    free_words_fields: tuple[str, ...] = ()
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.free_words_fields:
+            kwargs["widget"] = FreeWordsWidget(db_field, self.admin_site)
+            kwargs["form_class"] = FreeWordsField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        for name in self.free_words_fields:
+            entries = form.cleaned_data.get(name)
+            if entries:
+                form.cleaned_data[name] = [
+                    entry if entry.pk else type(entry).objects.save_word(entry) for entry in entries
+                ]
+        super().save_related(request, form, formsets, change)

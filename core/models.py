@@ -6,6 +6,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .fields import RichTextField
+from .text import unique_slug
+
+
+class SlugFromNameMixin:
+    """A model whose blank `slug` is made, on save, from its `slug_source` field (a name, a
+    title) in Vietnamese without diacritics, suffixed -2, -3, … when taken (`unique_slug`).
+
+    A plain mixin, not a model: putting it first in a model's bases changes no column.
+    """
+
+    slug_source = "name"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, getattr(self, self.slug_source))
+        super().save(*args, **kwargs)
 
 
 class ContentManagedModel(models.Model):

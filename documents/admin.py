@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from audit.mixins import AuditedAdminMixin
-from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
+from core.admin import ContentManagedAdminMixin, FreeWordsAdminMixin, NulSafeSearchMixin
 from core.workflow import BulkAction, WorkflowAdminMixin
 from news.admin import ArticleAdmin
 
@@ -108,6 +108,8 @@ class DocumentAdminForm(forms.ModelForm):
             "expires_on",
             "fields",
             "replaces",
+            "topics",
+            "tags",
             "is_sample",
         ]
         widgets = {"number": forms.TextInput(attrs={"class": "vTextField", "size": 40})}
@@ -120,7 +122,13 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminMixin, VersionAdmin):
+class DocumentAdmin(
+    WorkflowAdminMixin,
+    FreeWordsAdminMixin,
+    NulSafeSearchMixin,
+    ContentManagedAdminMixin,
+    VersionAdmin,
+):
     """Documents, with the same roles as articles: editors draft (and change their own drafts),
     publishers change any document and publish or unpublish it with the buttons. The buttons,
     checks, transitions and audit entries are the workflow's (core.workflow)."""
@@ -132,7 +140,8 @@ class DocumentAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminM
     list_select_related = ["doc_type", "issuer"]
     search_fields = ["number", "summary"]
     date_hierarchy = "issued_on"
-    autocomplete_fields = ["doc_type", "issuer", "fields", "replaces"]
+    autocomplete_fields = ["doc_type", "issuer", "fields", "replaces", "topics", "tags"]
+    free_words_fields = ("tags",)  # typed freely (core.admin.FreeWordsAdminMixin)
     inlines = [DocumentFileInline]
     actions = ["publish_selected", "unpublish_selected"]
     readonly_fields = ["status", "published_at"]
@@ -142,7 +151,7 @@ class DocumentAdmin(WorkflowAdminMixin, NulSafeSearchMixin, ContentManagedAdminM
         return [
             (None, {"fields": ["number", "summary", "doc_type", "issuer", "signer"]}),
             (_("Dates"), {"fields": ["issued_on", "effective_on", "expires_on"]}),
-            (None, {"fields": ["fields", "replaces", "is_sample"]}),
+            (None, {"fields": ["fields", "replaces", "topics", "tags", "is_sample"]}),
             (_("Publishing"), {"fields": ["status", "published_at"]}),
         ]
 

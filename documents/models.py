@@ -10,11 +10,12 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from audit.models import AuditEntry
 from core import workflow as publishing
 from core.fields import SearchableModel, SearchTextField
-from core.models import ContentManagedModel
+from core.models import ContentManagedModel, SlugFromNameMixin
 from core.text import fold, unique_slug, vietnamese_slugify
 
 from .files import KIND_CHOICES, KINDS, detect_kind, generated_file_path, validate_document_file
@@ -24,7 +25,7 @@ PUBLISH_PERMISSION = "documents.publish_document"
 EXTRACTED_TEXT_MAX_CHARS = 300_000
 
 
-class NamedListItem(models.Model):
+class NamedListItem(SlugFromNameMixin, models.Model):
     """An entry of an editable list (types, issuers, fields): a name, a slug, an order."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -37,11 +38,6 @@ class NamedListItem(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
 
 class DocumentType(NamedListItem):
@@ -214,6 +210,21 @@ class Document(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMod
         related_name="replaced_by",
         blank=True,
         help_text=_("Documents this one replaces: they show as replaced once it takes effect."),
+    )
+    # Topics and tags (the topics app): named by string, so documents never imports it.
+    topics = models.ManyToManyField(
+        "topics.Topic",
+        verbose_name=pgettext_lazy("story", "topics"),
+        related_name="documents",
+        blank=True,
+        help_text=_("The running stories (topics) this document belongs to."),
+    )
+    tags = models.ManyToManyField(
+        "topics.Tag",
+        verbose_name=_("tags"),
+        related_name="documents",
+        blank=True,
+        help_text=_("Type a word and press Enter; a new word becomes a new tag."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT, editable=False

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from audit.models import AuditEntry
 from core import search as site_search
@@ -511,6 +512,21 @@ class Article(publishing.WorkflowModelMixin, SearchableModel, ContentManagedMode
         through_fields=("from_article", "to_article"),
         symmetrical=False,
         blank=True,
+    )
+    # Topics and tags (the topics app): named by string, so news never imports it.
+    topics = models.ManyToManyField(
+        "topics.Topic",
+        verbose_name=pgettext_lazy("story", "topics"),
+        related_name="articles",
+        blank=True,
+        help_text=_("The running stories (topics) this article belongs to."),
+    )
+    tags = models.ManyToManyField(
+        "topics.Tag",
+        verbose_name=_("tags"),
+        related_name="articles",
+        blank=True,
+        help_text=_("Type a word and press Enter; a new word becomes a new tag."),
     )
 
     objects = ArticleQuerySet.as_manager()

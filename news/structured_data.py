@@ -41,6 +41,9 @@ def news_article(article, request) -> dict:
         "author": organization(request),
         "publisher": organization(request),
     }
+    keywords = [tag.name for tag in article.tags.all()]
+    if keywords:
+        data["keywords"] = keywords
     if cover:
         data["image"] = [request.build_absolute_uri(cover.image.url)]
     return data

@@ -294,7 +294,11 @@ class ArticleDetailView(DetailView):
 
     def get_object(self, queryset=None):
         article = get_object_or_404(
-            Article.objects.with_is_public().with_images().select_related("category__parent"),
+            Article.objects.with_is_public()
+            .with_images()
+            .select_related("category__parent")
+            # Its tags (the topics app): its JSON-LD keywords and its page both show them.
+            .prefetch_related("tags"),
             slug=self.kwargs["slug"],
         )
         self.is_preview = not article.is_public

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from audit.models import AuditEntry
 from core import workflow as publishing
 from core.fields import RichTextField, SearchableModel, SearchTextField
-from core.models import ContentManagedModel
+from core.models import ContentManagedModel, SlugFromNameMixin
 from core.text import unique_slug
 from documents.files import generated_file_path, validate_document_file
 
@@ -35,7 +35,7 @@ def normalize_code(value: str) -> str:
     return "".join(ch for ch in (value or "").upper() if ch.isalnum())
 
 
-class Topic(models.Model):
+class Topic(SlugFromNameMixin, models.Model):
     """A topic of questions and feedback (an editable list, like documents' fields)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -49,11 +49,6 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("participation:qa-list") + f"?chu-de={self.slug}"

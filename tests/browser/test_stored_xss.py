@@ -45,6 +45,8 @@ STAFF_TEXT_FIELDS = [
     ("documents.DocumentFile", ["title"]),
     ("participation.Topic", ["name"]),
     ("participation.Draft", ["title", "summary", "report"]),
+    ("topics.Topic", ["title", "summary"]),
+    ("topics.Tag", ["name"]),
     # Typed by citizens, shown once published: the question, the procedure, and the answer.
     ("participation.Submission", ["text", "procedure", "answer"]),
 ]  # fmt: skip

@@ -128,6 +128,8 @@ class TestRegistry:
             "unit",
             "documents",
             "hoi-dap",
+            "dong-su-kien",  # topics (topics/search.py)
+            "the",  # tags
         ]
         news = search.type_for_model(Article)
         assert news.columns == {

@@ -231,8 +231,8 @@ class TestArticlePage:
         # article + its images, related links, fill-in, latest, menu, announced index results,
         # most read, the documents app's related documents and attachments, and the page
         # cache's three "next change by itself" lookups (scheduled articles, documents'
-        # dates, drafts' opening and closing)
-        with django_assert_max_num_queries(13):
+        # dates, drafts' opening and closing), the article's tags and its topics
+        with django_assert_max_num_queries(15):
             assert client.get(article.get_absolute_url()).status_code == 200
 
 
