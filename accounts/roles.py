@@ -52,7 +52,7 @@ ROLES = {
             *_crud("news", "category"),
             "audit.view_auditentry",
         ),
-        app_labels=("indices", "documents"),
+        app_labels=("indices", "documents", "organisation"),
     ),
     HANDLER: Role(
         HANDLER,
@@ -71,6 +71,8 @@ ROLES = {
             *_crud("axes", "accesslog", actions=("view",)),
             *_crud("axes", "accessfailurelog", actions=("view", "delete")),
         ),
+        # "Giới thiệu": the organisation, its people and contacts, and the English page's.
+        app_labels=("organisation",),
     ),
 }
 ROLE_NAMES = tuple(ROLES)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "indices",
     "documents",
     "participation",
+    "organisation",
     "search",
     "audit",
     "accounts",

@@ -37,6 +37,9 @@ PAGES = [
     ("feedback", "/hoi-dap/phan-anh-kien-nghi/"),
     ("lookup", "/tra-cuu/"),
     ("drafts", "/gop-y-du-thao/"),
+    ("about", "/gioi-thieu/"),
+    ("about-unit", "/gioi-thieu/don-vi/so-noi-vu/"),
+    ("about-merged-unit", "/gioi-thieu/don-vi/so-ke-hoach-va-dau-tu/"),
 ]
 # Impacts that fail the test; "minor" ones are reported by axe but do not.
 FAILING_IMPACTS = {"moderate", "serious", "critical"}

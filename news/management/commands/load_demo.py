@@ -15,6 +15,7 @@ DEMO_LOADERS = (
     "indices.demo.load",
     "documents.demo.load",
     "participation.demo.load",
+    "organisation.demo.load",
 )
 
 
