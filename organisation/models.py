@@ -199,7 +199,7 @@ class Person(ContentManagedModel, SearchableModel):
 
     name = models.CharField(_("full name"), max_length=120)
     title = models.CharField(
-        _("title"), max_length=200, help_text=_('Position, e.g. "Giám đốc Sở".')
+        _("title"), max_length=200, help_text=_('Position, e.g. "Director of the Department".')
     )
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.CONTACT)
@@ -215,7 +215,9 @@ class Person(ContentManagedModel, SearchableModel):
         _("workplace"),
         max_length=200,
         blank=True,
-        help_text=_('For someone outside the assessed units, e.g. "UBND tỉnh Lai Châu".'),
+        help_text=_(
+            "For someone outside the assessed units, e.g. the provincial People's Committee."
+        ),
     )
     workplace_en = models.CharField(_("workplace in English"), max_length=200, blank=True)
     office_phone = models.CharField(
