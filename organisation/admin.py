@@ -29,7 +29,7 @@ class AboutPageAdmin(ContentManagedAdminMixin, admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        page = AboutPage.load()
+        page = AboutPage.load_or_create()
         return redirect(reverse("admin:organisation_aboutpage_change", args=[page.pk]))
 
 

@@ -61,8 +61,14 @@ class AboutPage(ContentManagedModel, SearchableModel):
 
     @classmethod
     def load(cls) -> "AboutPage":
-        """The page's record, created with defaults on first use."""
-        return cls.objects.select_related("agency").order_by("pk").first() or cls.objects.create()
+        """The page's record, or an unsaved one with the defaults: a visit never writes (a
+        write would drop every cached page)."""
+        return cls.objects.select_related("agency").order_by("pk").first() or cls()
+
+    @classmethod
+    def load_or_create(cls) -> "AboutPage":
+        """The page's record, created with defaults if there is none (for the admin)."""
+        return cls.objects.order_by("pk").first() or cls.objects.create()
 
 
 class DivisionQuerySet(models.QuerySet):

@@ -85,7 +85,8 @@ def test_a_photo_that_is_not_an_image_is_refused(admin_client, unit, tmp_path, n
 
 
 def test_the_about_page_is_one_record_edited_with_sanitized_rich_text(admin_client, admin_user):
-    page = AboutPage.load()
+    assert AboutPage.load().pk is None  # a visit never writes
+    page = AboutPage.load_or_create()
     change_url = reverse("admin:organisation_aboutpage_change", args=[page.pk])
     assert admin_client.get(reverse("admin:organisation_aboutpage_changelist")).url == change_url
     assert admin_client.get(reverse("admin:organisation_aboutpage_add")).status_code == 403
