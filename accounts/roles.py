@@ -56,7 +56,7 @@ ROLES = {
             *_crud("news", "category"),
             "audit.view_auditentry",
         ),
-        app_labels=("indices", "documents", "topics"),
+        app_labels=("indices", "documents", "topics", "organisation"),
     ),
     HANDLER: Role(
         HANDLER,
@@ -77,6 +77,8 @@ ROLES = {
             *_crud("axes", "accesslog", actions=("view",)),
             *_crud("axes", "accessfailurelog", actions=("view", "delete")),
         ),
+        # "Giới thiệu": the organisation, its people and contacts, and the English page's.
+        app_labels=("organisation",),
     ),
 }
 ROLE_NAMES = tuple(ROLES)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "documents",
     "participation",
     "topics",
+    "organisation",
     "search",
     "audit",
     "accounts",

@@ -7,7 +7,6 @@ from django.views.generic import TemplateView
 
 from accounts import views as account_views
 from accounts.forms import AdminLoginForm
-from core import views as core_views
 from core.pagecache import query_params
 from core.sitemaps import NamedPagesSitemap
 from core.views import media_urlpattern
@@ -15,6 +14,8 @@ from dashboard import views as dashboard_views
 from documents.sitemaps import DocumentSitemap
 from indices.sitemaps import ComponentSitemap, IndexSitemap, RankingYearSitemap, UnitSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
+from organisation import views as organisation_views
+from organisation.sitemaps import UnitOfficeSitemap
 from participation.sitemaps import AnswerSitemap, DraftSitemap
 from topics.sitemaps import TagSitemap, TopicSitemap
 
@@ -67,6 +68,7 @@ urlpatterns = [
                 "pages": NamedPagesSitemap(
                     [
                         "news:home",
+                        "about:index",
                         "news:article-list",
                         "indices:overview",
                         "english-page",
@@ -86,12 +88,14 @@ urlpatterns = [
                 "drafts": DraftSitemap,
                 "topics": TopicSitemap,
                 "tags": TagSitemap,
+                "about-units": UnitOfficeSitemap,
             }
         },
         name="sitemap",
     ),
     path("chi-so/", include("indices.urls")),
-    path("en/", core_views.english_page, name="english-page"),
+    path("gioi-thieu/", include("organisation.urls")),
+    path("en/", organisation_views.english_page, name="english-page"),
     path("van-ban/", include("documents.urls")),
     path("tim-kiem/", include("search.urls")),
     path("", include("participation.urls")),

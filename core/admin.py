@@ -95,9 +95,11 @@ class AgencyLinkAdmin(admin.ModelAdmin):
 
 @admin.register(EnglishPage)
 class EnglishPageAdmin(admin.ModelAdmin):
-    """A single record, like the site settings: the list page goes straight to it."""
+    """A single record, like the site settings: the list page goes straight to it. The
+    structure and contacts shown on the page are the organisation's records (the English
+    names and titles on them)."""
 
-    fields = ["title", "description", "introduction", "structure", "contacts"]
+    fields = ["title", "description", "introduction"]
 
     def has_add_permission(self, request):
         return False

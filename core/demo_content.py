@@ -1,5 +1,6 @@
 """Demo content of the core app: the footer's links to related agencies' portals and the
-English page. Written for this portal; `load()` can run any number of times (core.demo.sync_row).
+English page's introduction (its structure and contacts are the organisation's demo records).
+Written for this portal; `load()` can run any number of times (core.demo.sync_row).
 """
 
 from django.db import transaction
@@ -31,30 +32,6 @@ ENGLISH_PAGE = {
         "INDEX, SIPAS, PAPI and PCI), and guidance for citizens and businesses dealing with "
         "public services. Most content is in Vietnamese; this page summarises the essentials "
         "in English.</p>"
-    ),
-    "structure": (
-        "<p>The portal is run by the <strong>Department of Home Affairs of Lai Chau "
-        "Province</strong>, which advises the Provincial People's Committee on administrative "
-        "reform and follows up its implementation across the province.</p>"
-        "<ul>"
-        "<li><strong>Provincial People's Committee</strong> – sets the annual reform plan and "
-        "its targets.</li>"
-        "<li><strong>Department of Home Affairs</strong> – coordinates the plan, assesses the "
-        "reform results of departments and districts each year, and manages this portal.</li>"
-        "<li><strong>Administrative Reform Division</strong> (within the Department) – the "
-        "day-to-day contact point: reform reports, the annual ranking of units, and the "
-        "editorial team of this website.</li>"
-        "<li><strong>Departments, agencies and district-level People's Committees</strong> – "
-        "carry out the reform tasks in their own fields and areas.</li>"
-        "</ul>"
-    ),
-    "contacts": (
-        "<p><strong>Department of Home Affairs of Lai Chau Province</strong><br>"
-        "3rd floor, Building C, Provincial Administrative and Political Centre, Dong Phong "
-        "ward, Lai Chau city, Lai Chau province, Viet Nam</p>"
-        "<p>Telephone: +84 213 3 876 000<br>"
-        "E-mail: cchc.snv@laichau.gov.vn</p>"
-        "<p>Office hours: Monday to Friday, 7:30–11:30 and 13:30–17:00 (UTC+7).</p>"
     ),
 }
 

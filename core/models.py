@@ -160,7 +160,8 @@ class AgencyLink(models.Model):
 
 
 class EnglishPage(models.Model):
-    """The one English page (`/en/`): the office, its structure, address and contacts."""
+    """The one English page (`/en/`): its title and introduction. Its structure and contacts
+    are read from the organisation's records (`organisation`), the same as "Giới thiệu"."""
 
     title = models.CharField(
         _("title"), max_length=200, default="Administrative Reform Portal of Lai Chau Province"
@@ -172,8 +173,6 @@ class EnglishPage(models.Model):
         help_text=_("One sentence in English, shown by search engines."),
     )
     introduction = RichTextField(_("introduction"), blank=True)
-    structure = RichTextField(_("organisation and structure"), blank=True)
-    contacts = RichTextField(_("address and contacts"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

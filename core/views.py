@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, JsonResponse
-from django.template.response import TemplateResponse
 from django.urls import re_path
 from django.utils.translation import gettext as _
 from django.views import defaults, static
@@ -17,7 +16,6 @@ from django.views.decorators.http import require_POST
 from .files import save_to_storage
 from .images import clean_image, generated_image_path
 from .middleware import is_outage, outage_response
-from .models import EnglishPage
 from .pagecache import query_params
 from .querytimeout import is_query_cancelled, timeout_response
 
@@ -75,14 +73,6 @@ def editor_image_upload(request):
         logger.exception("Could not store an editor upload")
         return _error(storage_error_message(), 503)
     return JsonResponse({"url": default_storage.url(stored_name)})
-
-
-@query_params()
-def english_page(request):
-    """`/en/`: the office, its structure, address and contacts in English (Decree 42)."""
-    return TemplateResponse(
-        request, "core/english_page.html", {"page": EnglishPage.load(), "page_lang": "en"}
-    )
 
 
 def server_error(request):

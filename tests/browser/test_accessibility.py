@@ -47,6 +47,9 @@ PAGES = [
     ("topics", "/dong-su-kien/"),
     ("topic", "/dong-su-kien/cong-bo-chi-so-cai-cach-hanh-chinh-hang-nam/"),
     ("tag", "/the/par-index/"),
+    ("about", "/gioi-thieu/"),
+    ("about-unit", "/gioi-thieu/don-vi/so-noi-vu/"),
+    ("about-merged-unit", "/gioi-thieu/don-vi/so-ke-hoach-va-dau-tu/"),
 ]
 # Impacts that fail the test; "minor" ones are reported by axe but do not.
 FAILING_IMPACTS = {"moderate", "serious", "critical"}

@@ -42,7 +42,7 @@ def test_agency_link_added_and_renamed(client):
 def test_english_page_edited(client):
     assert "Department of Home Affairs of Lai Chau" not in cached(client, "/en/")
     page = EnglishPage.load()
-    page.contacts = "<p>Department of Home Affairs of Lai Chau</p>"
+    page.introduction = "<p>Department of Home Affairs of Lai Chau</p>"
     page.save()
     assert "Department of Home Affairs of Lai Chau" in fresh(client, "/en/")
 

@@ -708,6 +708,8 @@ class TestQueryBudgets:
             "/chi-so/par-index/": 11,
             "/chi-so/par-index/?nam=2018": 10,
             "/chi-so/xep-hang/2018/": 9,
-            "/chi-so/don-vi/{unit}/": 12,  # + the components it leads, + its predecessors
+            # + the components it leads, + its predecessors, + its contacts ("Liên hệ", from
+            # organisation's template tag: its office and its people).
+            "/chi-so/don-vi/{unit}/": 14,
         }
         assert {page: small[page] for page in budgets} == budgets

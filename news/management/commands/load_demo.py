@@ -16,6 +16,7 @@ DEMO_LOADERS = (
     "documents.demo.load",
     "participation.demo.load",
     "topics.demo.load",
+    "organisation.demo.load",
 )
 
 
