@@ -51,6 +51,7 @@ class AuditEntry(models.Model):
         PERSONAL_DATA_VIEWED = "personal_data_viewed", _("personal data viewed")
         PERSONAL_DATA_EXPORTED = "personal_data_exported", _("personal data exported")
         PERSONAL_DATA_PURGED = "personal_data_purged", _("personal data erased")
+        IMPORT_RUN = "import_run", _("old portal's articles imported")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True, editable=False)
     actor = models.ForeignKey(
