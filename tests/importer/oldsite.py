@@ -3,6 +3,7 @@ thread (port 0: any free port). Pages are written here in the old portal's layou
 breadcrumb, the title, the date line "(Ngày đăng :…)", the body with photos each followed by
 its caption, then "Tin liên quan", "Tin mới nhất" and the footer. All wording is our own."""
 
+import contextlib
 import io
 import threading
 import unicodedata
@@ -60,7 +61,8 @@ def old_page(
 <li><a href="/Default.aspx?tabid=57&amp;ID=9001">Một tin cũ khác</a> (30/12/2022 8:29:56 SA)</li>
 </ul></div>
 </div>
-<div class="latest"><h3>Tin mới nhất</h3><ul><li><a href="/Default.aspx?tabid=57&amp;ID=9002">Tin mới</a></li></ul></div>
+<div class="latest"><h3>Tin mới nhất</h3>
+<ul><li><a href="/Default.aspx?tabid=57&amp;ID=9002">Tin mới</a></li></ul></div>
 <div class="footer">Trang thông tin điện tử cải cách hành chính tỉnh Lai Châu</div>
 </div></body></html>"""
 
@@ -83,10 +85,9 @@ class OldSite:
                 self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(content)))
                 self.end_headers()
-                try:
+                # The importer stops reading an enormous page.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     self.wfile.write(content)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the importer stopped reading an enormous page
 
             def log_message(self, *args):
                 pass

@@ -13,8 +13,10 @@ SEED_BODY = f"""
 <p style="text-align:center"><img src="/Portals/0/Images/2019/hoi-nghi-1.jpg" alt=""></p>
 <p class="caption"><em>{CAPTION_1}</em></p>
 <p>Chỉ số PAR INDEX năm 2018 đạt 72,23 điểm, xếp thứ 58/63 tỉnh, thành phố.</p>
-<p>Chỉ số SIPAS đạt 74,95%, chỉ số PAPI đạt 44,42 điểm, tăng 37 bậc. Xem thêm
-<a href="{OTHER}">kết quả năm trước</a> và <a href="/Portals/0/Images/2019/hoi-nghi-2.jpg">ảnh lớn</a>.</p>
+<p>Chỉ số SIPAS đạt 74,95%, chỉ số PAPI đạt 44,42 điểm,
+tăng 37 bậc. Xem thêm
+<a href="{OTHER}">kết quả năm trước</a> và
+<a href="/Portals/0/Images/2019/hoi-nghi-2.jpg">ảnh lớn</a>.</p>
 <table class="image"><tr><td><img src="/Portals/0/Images/2019/hoi-nghi-2.jpg"></td></tr>
 <tr><td>{CAPTION_2}</td></tr></table>
 <p>Sở Tài chính dẫn đầu khối sở, ban, ngành với 86,50%; huyện Mường Tè dẫn đầu khối huyện.</p>
@@ -52,7 +54,8 @@ def build(site: OldSite) -> dict[str, str]:
         ),
         "broken_image": old_page(
             title="Chuyển đổi số trong cải cách hành chính",
-            body='<p>Triển khai dịch vụ công trực tuyến.</p><p><img src="/Portals/0/broken.jpg"></p>',
+            body="<p>Triển khai dịch vụ công trực tuyến.</p>"
+            '<p><img src="/Portals/0/broken.jpg"></p>',
         ),
         "styled": old_page(
             title="Hội nghị tổng kết ngành Nội vụ",

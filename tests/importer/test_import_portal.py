@@ -227,10 +227,10 @@ def test_the_run_is_in_the_audit_trail_and_requests_are_polite(old_site, paths, 
 def test_sitemap_and_folder_sources(old_site, paths, tmp_path):
     old_site.add_sitemap("/sitemap.xml", [SEED, OTHER])
     out = StringIO()
+    sitemap = old_site.url("/sitemap.xml")
     call_command(
-        "import_portal", old_site.url("/sitemap.xml"), "--delay=0", f"--report={tmp_path / 'a.csv'}",
-        stdout=out,
-    )  # fmt: skip
+        "import_portal", sitemap, "--delay=0", f"--report={tmp_path / 'a.csv'}", stdout=out
+    )
     assert "2 created" in out.getvalue()
     # Saved pages, as wget leaves them, read as the same site: nothing new.
     folder = tmp_path / "saved"
