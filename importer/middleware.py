@@ -18,6 +18,7 @@ and so spends one token of the client's budget, like any 404.
 """
 
 from django.core.cache import cache
+from django.db import DatabaseError
 from django.http import HttpResponsePermanentRedirect
 
 from core import pagecache
@@ -51,7 +52,10 @@ class OldAddressRedirectMiddleware:
         if response.status_code != 404:
             return response
         key = key or address_key(request.path, request.META.get("QUERY_STRING", ""))
-        target = ImportedPage.objects.redirect_target(key)
+        try:
+            target = ImportedPage.objects.redirect_target(key)
+        except DatabaseError:  # the database is away: the 404 stands
+            return response
         if target is None:
             return response
         cache.set(_memo_key(key), target, MEMO_SECONDS)
