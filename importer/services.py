@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from audit.models import AuditEntry
 from audit.services import record
+from core import pagecache
 from core.files import discard_stored_files_on_error
 from core.htmlblocks import split_top_level_blocks
 from core.images import CleanImage, clean_image
@@ -209,10 +210,9 @@ class Importer:
             )
             image.save()
             photo_urls[key_of_url(photo.url)] = image.image.url
-        body = self.rewrite_links(data.body, prepared.url, photo_urls)
+        body = self.rewrite_links(article.body, prepared.url, photo_urls)
         if body != article.body:
-            article.body = body
-            article.save(update_fields=["body", "updated_at"])
+            self._set_body(article, body)
         page = existing or ImportedPage(
             source_url=prepared.url, old_address=old_address(prepared.url), article=article
         )
@@ -276,11 +276,19 @@ class Importer:
             article = page.article
             body = self.rewrite_links(article.body, url, {})
             if body != article.body:
-                article.body = body
-                with transaction.atomic():
-                    article.save(update_fields=["body", "updated_at"])
+                self._set_body(article, body)
                 changed += 1
+        if changed:
+            pagecache.invalidate_all()
         return changed
+
+    @staticmethod
+    def _set_body(article: Article, body: str) -> None:
+        """Only links changed: their addresses are not in the folded search text, so one
+        UPDATE does (RichTextField sanitizes it on the way); the article's own save has
+        already dropped the cached pages, `relink` drops them once more at its end."""
+        article.body = body
+        Article.objects.filter(pk=article.pk).update(body=body, updated_at=timezone.now())
 
     def _log(self, outcome: Outcome) -> Outcome:
         if self.run is not None and not self.dry_run:
