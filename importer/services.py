@@ -154,6 +154,8 @@ class Importer:
                 outcome = self._save(prepared, existing, key, status)
                 self._log(outcome)
         except (DatabaseError, ValidationError, OSError) as error:
+            # A category made in the rolled-back transaction is gone with it.
+            self.categories.clear()
             return self._log(
                 Outcome(prepared.url, Status.SKIPPED, warnings=[f"not saved: {error}"[:500]])
             )

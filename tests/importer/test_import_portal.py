@@ -249,3 +249,21 @@ def test_sitemap_and_folder_sources(old_site, paths, tmp_path):
     )  # fmt: skip
     assert "2 unchanged" in out.getvalue(), out.getvalue()
     assert Article.objects.count() == 2
+
+
+def test_a_page_failing_half_way_leaves_nothing(old_site, paths, tmp_path, settings):
+    """The photo cannot be stored (the media folder is a file): the article saved before it
+    in the same transaction is rolled back, and the page is reported as skipped."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    settings.MEDIA_ROOT = str(blocker)
+    before = counts()
+    output, rows = run_import(old_site, [SEED, paths["no_date"]], tmp_path, "--publish")
+    assert rows[old_site.url(SEED)]["status"] == "skipped", output
+    assert "not saved" in rows[old_site.url(SEED)]["warnings"]
+    assert rows[old_site.url(paths["no_date"])]["status"] == "created"  # no photo: fine
+    after = counts()
+    assert after["Article"] == before["Article"] + 1
+    assert after["ImportedPage"] == before["ImportedPage"] + 1
+    assert not Article.objects.filter(title=SEED_TITLE).exists()
+    assert after["ArticleImage"] == before["ArticleImage"] == 0
