@@ -55,6 +55,7 @@ class AuditEntry(models.Model):
         RECORD_CREATED = "record_created", _("record created")
         RECORD_EDITED = "record_edited", _("record edited")
         RECORD_DELETED = "record_deleted", _("record deleted")
+        IMPORT_RUN = "import_run", _("old portal's articles imported")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True, editable=False)
     actor = models.ForeignKey(

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "audit",
     "accounts",
     "dashboard",
+    "importer",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,10 @@ MIDDLEWARE = [
     # page cache: the view counter counts article reads in the cache.
     "news.middleware.ArticleViewCountMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Old portal addresses (/Default.aspx?tabid=…&ID=…) answer 301 to the imported articles:
+    # looked up only on a 404, a found one remembered and then answered here, above the page
+    # cache and the rate limit, so that crawlers following old links spend no budget.
+    "importer.middleware.OldAddressRedirectMiddleware",
     # Answers anonymous visitors from the cache; after SessionMiddleware (a session cookie may
     # hold a login), before the rest (a hit skips them; the cached page keeps their headers).
     "core.pagecache.PageCacheMiddleware",

@@ -9,6 +9,7 @@ a payload that got through would run and be caught by its marker.
 
 import xml.etree.ElementTree as ET
 from collections import Counter
+from io import StringIO
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -226,3 +227,33 @@ def test_no_stored_payload_runs_on_any_public_page(browser_context, live_server,
             f"{len(searches)} searches)"
         )
     assert not failures, "\n".join(failures[:30])
+
+
+def test_no_payload_imported_from_an_old_page_runs(browser_context, live_server, tmp_path):
+    """The same payloads in an old page's title, date line, caption and body, brought in by
+    `import_portal` from a real server on the loopback: the article's page runs none."""
+    from tests.importer.oldsite import OldSite, jpeg, old_page
+
+    site = OldSite()
+    try:
+        site.add_raw("/Portals/0/a.jpg", jpeg(), "image/jpeg")
+        body = "".join(f"<p>{payload.text}</p>" for payload in PAYLOADS)
+        body += '<p><img src="/Portals/0/a.jpg"></p><p class="caption">'
+        body += "".join(payload.text for payload in PAYLOADS[:20]) + "</p>"
+        title = "Tin nhập từ cổng cũ " + PAYLOADS[0].text
+        site.add_page("/Default.aspx?tabid=57&ID=1", old_page(title=title, body=body))
+        listing = tmp_path / "addresses.txt"
+        listing.write_text(site.url("/Default.aspx?tabid=57&ID=1"), encoding="utf-8")
+        with override_settings(MEDIA_ROOT=tmp_path / "media"):
+            call_command(
+                "import_portal", str(listing), "--publish", "--delay=0",
+                f"--report={tmp_path / 'report.csv'}", stdout=StringIO(),
+            )  # fmt: skip
+            article = apps.get_model("news.Article").objects.get()
+            page = browser_context.new_page()
+            dialogs = []
+            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            failures = check_page(page, live_server.url + article.get_absolute_url(), dialogs)
+    finally:
+        site.stop()
+    assert not failures, "\n".join(failures)
