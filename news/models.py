@@ -31,7 +31,7 @@ from core import workflow as publishing
 from core.fields import CleanImageField, RichTextField, SearchableModel, SearchTextField
 from core.htmlblocks import split_top_level_blocks
 from core.images import generated_image_path, validate_image_file
-from core.models import ContentManagedModel
+from core.models import ContentManagedModel, SlugFromNameMixin
 from core.templatetags.portal import vn_datetime
 from core.text import unique_slug
 
@@ -76,7 +76,7 @@ class CategoryManager(models.Manager.from_queryset(CategoryQuerySet)):
         return super().get_queryset().select_related("parent")
 
 
-class Category(models.Model):
+class Category(SlugFromNameMixin, models.Model):
     name = models.CharField(_("category name"), max_length=150)
     slug = models.SlugField(
         _("slug"),
@@ -108,11 +108,6 @@ class Category(models.Model):
 
     def __str__(self):
         return f"{self.parent.name} › {self.name}" if self.parent_id else self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})

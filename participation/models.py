@@ -15,7 +15,6 @@ from audit.models import AuditEntry
 from core import workflow as publishing
 from core.fields import RichTextField, SearchableModel, SearchTextField
 from core.models import ContentManagedModel, SlugFromNameMixin
-from core.text import unique_slug
 from documents.files import generated_file_path, validate_document_file
 
 from .files import attachment_path, get_private_storage, validate_attachment
@@ -73,9 +72,10 @@ def draft_upload_to(instance, filename):
     return generated_file_path("drafts", "pdf" if filename.lower().endswith(".pdf") else "bin")
 
 
-class Draft(ContentManagedModel):
+class Draft(SlugFromNameMixin, ContentManagedModel):
     """A draft put out for comment. Open or closed is decided by the clock, never by a job."""
 
+    slug_source = "title"
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=220, unique=True, blank=True, editable=False)
     summary = RichTextField(_("summary"))
@@ -124,11 +124,6 @@ class Draft(ContentManagedModel):
     def clean(self):
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             raise ValidationError({"closes_at": _("The closing must come after the opening.")})
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import SearchableModel, SearchTextField
-from core.text import unique_slug
+from core.models import SlugFromNameMixin
 
 from .results import percent_field
 from .years import validate_year
@@ -28,7 +28,7 @@ def existed_in(year, prefix: str = "") -> Q:
     return Q(**{f"{prefix}end_year__isnull": True}) | Q(**{f"{prefix}end_year__gte": year})
 
 
-class Unit(SearchableModel):
+class Unit(SlugFromNameMixin, SearchableModel):
     class Kind(models.TextChoices):
         DEPARTMENT = "department", _("Departments and agencies")
         DISTRICT = "district", _("District-level people's committees")
@@ -91,11 +91,6 @@ class Unit(SearchableModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("indices:unit-detail", kwargs={"slug": self.slug})
