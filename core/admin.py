@@ -110,7 +110,7 @@ class EnglishPageAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        page = EnglishPage.load()
+        page = EnglishPage.load_or_create()
         return redirect(reverse("admin:core_englishpage_change", args=[page.pk]))
 
 

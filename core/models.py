@@ -188,5 +188,11 @@ class EnglishPage(models.Model):
 
     @classmethod
     def load(cls) -> "EnglishPage":
-        """The page's record, created with defaults on first use."""
+        """The page's record, or an unsaved one with the defaults: a visit never writes (a
+        write would drop every cached page)."""
+        return cls.objects.order_by("pk").first() or cls()
+
+    @classmethod
+    def load_or_create(cls) -> "EnglishPage":
+        """The page's record, created with defaults if there is none (for the admin)."""
         return cls.objects.order_by("pk").first() or cls.objects.create()

@@ -83,7 +83,7 @@ def test_editors_cannot_manage_agency_links(client, editor):
 
 
 def test_english_page_is_in_english_and_edited_in_the_admin(client, site_admin_client):
-    page = EnglishPage.load()
+    page = EnglishPage.load_or_create()
     change_url = reverse("admin:core_englishpage_change", args=[page.pk])
     assert site_admin_client.get(reverse("admin:core_englishpage_changelist")).url == change_url
     response = site_admin_client.post(
@@ -121,9 +121,15 @@ def test_other_pages_stay_vietnamese_and_link_to_the_english_page(client):
     assert english and english[0].attrs["lang"] == "en"
 
 
+def test_a_visit_to_the_english_page_never_writes(client):
+    # A write on a visit would change the content version and drop every cached page.
+    assert client.get("/en/").status_code == 200
+    assert not EnglishPage.objects.exists()
+
+
 def test_editors_cannot_change_the_english_page(client, editor):
     client.force_login(editor)
-    page = EnglishPage.load()
+    page = EnglishPage.load_or_create()
     assert client.get(reverse("admin:core_englishpage_change", args=[page.pk])).status_code == 403
 
 
