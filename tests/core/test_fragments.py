@@ -98,8 +98,9 @@ class TestDrawnOnceUntilTheContentChanges:
             RelatedArticleFactory(from_article=article, to_article=other)
         first = get(client, article.get_absolute_url())
 
-        # the article and its photos: the page's title, description and preview decision
-        with django_assert_max_num_queries(2):
+        # the article, its photos (the page's title, description and preview decision) and its
+        # tags (the JSON-LD keywords in the page's head, outside the fragments)
+        with django_assert_max_num_queries(3):
             second = get(client, article.get_absolute_url())
 
         assert second == first

@@ -130,6 +130,8 @@ class TestRegistry:
             "hoi-dap",
             "dong-su-kien",  # topics (topics/search.py)
             "the",  # tags
+            "about",  # the Giới thiệu page (organisation/search.py)
+            "person",  # the people shown on it
         ]
         news = search.type_for_model(Article)
         assert news.columns == {
