@@ -61,14 +61,10 @@ class ContentManagedAdminMixin:
         super().save_model(request, obj, form, change)
 
 
-@admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
-    """A single record: the list page goes straight to it, and it cannot be added or deleted."""
-
-    fieldsets = [
-        (None, {"fields": ["site_name", "short_name", "owner", "responsible_person"]}),
-        (_("Contact"), {"fields": ["address", "phone", "email", "domain"]}),
-    ]
+class SingleRecordAdminMixin:
+    """For a model kept as one record (site settings, a page's text): the list page goes
+    straight to the record, created with its defaults if there is none (the model's
+    `load_or_create()`), and it cannot be added or deleted."""
 
     def has_add_permission(self, request):
         return False
@@ -79,8 +75,21 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         if not self.has_view_or_change_permission(request):
             raise PermissionDenied
-        site_settings = SiteSettings.load()
-        return redirect(reverse("admin:core_sitesettings_change", args=[site_settings.pk]))
+        record = self.model.load_or_create()
+        opts = self.model._meta
+        return redirect(
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk])
+        )
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(SingleRecordAdminMixin, admin.ModelAdmin):
+    """A single record: the list page goes straight to it, and it cannot be added or deleted."""
+
+    fieldsets = [
+        (None, {"fields": ["site_name", "short_name", "owner", "responsible_person"]}),
+        (_("Contact"), {"fields": ["address", "phone", "email", "domain"]}),
+    ]
 
 
 @admin.register(AgencyLink)
@@ -94,24 +103,12 @@ class AgencyLinkAdmin(admin.ModelAdmin):
 
 
 @admin.register(EnglishPage)
-class EnglishPageAdmin(admin.ModelAdmin):
+class EnglishPageAdmin(SingleRecordAdminMixin, admin.ModelAdmin):
     """A single record, like the site settings: the list page goes straight to it. The
     structure and contacts shown on the page are the organisation's records (the English
     names and titles on them)."""
 
     fields = ["title", "description", "introduction"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        page = EnglishPage.load_or_create()
-        return redirect(reverse("admin:core_englishpage_change", args=[page.pk]))
 
 
 class FreeWordsAdminMixin:

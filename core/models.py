@@ -107,6 +107,11 @@ class SiteSettings(models.Model):
         return site_settings
 
     @classmethod
+    def load_or_create(cls) -> "SiteSettings":
+        """The record (created with defaults by `load` on first use), for the admin."""
+        return cls.load()
+
+    @classmethod
     def clear_cache(cls) -> None:
         cache.delete(cls.CACHE_KEY)
 

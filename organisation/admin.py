@@ -1,12 +1,9 @@
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from audit.mixins import AuditedAdminMixin
-from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin
+from core.admin import ContentManagedAdminMixin, NulSafeSearchMixin, SingleRecordAdminMixin
 
 from .models import AboutPage, Committee, CommitteeMember, Division, Person, UnitOffice
 
@@ -15,23 +12,13 @@ HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(AboutPage)
-class AboutPageAdmin(AuditedAdminMixin, ContentManagedAdminMixin, admin.ModelAdmin):
+class AboutPageAdmin(
+    SingleRecordAdminMixin, AuditedAdminMixin, ContentManagedAdminMixin, admin.ModelAdmin
+):
     """A single record, like the site settings: the list page goes straight to it."""
 
     fields = ["title", "summary", "functions", "agency"]
     autocomplete_fields = ["agency"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def changelist_view(self, request, extra_context=None):
-        if not self.has_view_or_change_permission(request):
-            raise PermissionDenied
-        page = AboutPage.load_or_create()
-        return redirect(reverse("admin:organisation_aboutpage_change", args=[page.pk]))
 
 
 @admin.register(Division)

@@ -11,7 +11,7 @@ stylesheet shows the one that fits. Coordinates are strings with a dot as decima
 
 from dataclasses import dataclass, field
 
-from indices.charts import wrap_label
+from indices.charts import DrawnInFrame, wrap_label
 
 
 @dataclass(frozen=True)
@@ -58,22 +58,10 @@ class Box:
 
 
 @dataclass
-class TreeLayout:
+class TreeLayout(DrawnInFrame):
     frame: TreeFrame
     height: int
     boxes: list[Box]
-
-    @property
-    def name(self) -> str:
-        return self.frame.name
-
-    @property
-    def width(self) -> int:
-        return self.frame.width
-
-    @property
-    def font_size(self) -> int:
-        return self.frame.font_size
 
 
 @dataclass
